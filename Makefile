@@ -1,0 +1,54 @@
+# The whole command surface of the #LeaveX publication. `make help` lists every target.
+
+# -- Settings you can override on the command line ---------------------------
+LANGUAGES  ?=
+JOBS       ?= $(shell nproc 2>/dev/null || echo 2)
+PYTHON     ?= python3
+VENV       ?= .venv
+PYTEST_ARGS ?=
+
+BIN     := $(VENV)/bin
+PY      := $(BIN)/python
+READY   := $(VENV)/.ready
+GETTEXT := build/gettext
+# Every language of the table but the source, for catalog commands.
+TRANSLATED = $(shell $(PY) -c "from tools.languages import load; print(' '.join(c for c in load() if c != 'en'))")
+
+.DEFAULT_GOAL := all
+.PHONY: help all html gettext update-po test setup system-build system-test clean
+
+help:  ## List every target
+	@echo "Usage: make [target] [LANGUAGES=\"fr ar\"] [JOBS=n]"
+	@echo
+	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/^([a-z-]+):.*## (.*)/  \1\t\2/' | expand -t 20
+
+all: html  ## Build every edition of every language into build/site/ (the default)
+
+html: setup  ## Build the HTML site (LANGUAGES="fr ar" for some)
+	$(PY) -m tools.build --languages "$(LANGUAGES)" --jobs $(JOBS)
+
+gettext: setup  ## Extract the translation templates (.pot) into build/gettext/
+	$(BIN)/sphinx-build -q -b gettext -c . docs $(GETTEXT)
+	$(PY) -m tools.interface_pot $(GETTEXT)/sphinx.pot
+
+update-po: gettext  ## Update every language's catalogs from the templates (changes become fuzzy)
+	$(BIN)/sphinx-intl update -p $(GETTEXT) -d locales $(foreach l,$(or $(LANGUAGES),$(TRANSLATED)),-l $(l))
+
+test: setup system-test  ## Run the test suite on real builds
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+setup: system-build $(READY)  ## Install what the build needs (virtual environment, Debian packages)
+
+system-build:
+	@tools/system-packages.sh build
+
+system-test:
+	@tools/system-packages.sh test
+
+$(READY): requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
+	@touch $@
+
+clean:  ## Remove everything built (build/), keeping the virtual environment
+	rm -rf build

@@ -1,0 +1,85 @@
+"""Sphinx configuration of the #LeaveX publication.
+
+One source tree, built once per language: the build passes ``-D language=<code>``, and
+everything language-specific is read from ``languages.toml`` by our extensions.
+"""
+
+import os
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+sys.path.insert(0, str(ROOT / "docs" / "_ext"))
+
+# -- Project information -----------------------------------------------------
+
+project = "Leave X – Protect Democracy"
+author = "#LeaveX"
+copyright = "2025, #LeaveX"
+language = "en"  # the source language; each edition overrides it on the command line
+
+# -- General configuration ---------------------------------------------------
+
+extensions = [
+    # third-party
+    "myst_parser",
+    "sphinx_design",
+    # ours (docs/_ext/leavex)
+    "leavex.site",
+    "leavex.talk",
+    "leavex.contacts",
+]
+
+root_doc = "index"
+exclude_patterns = ["_ext", "_static", "_templates"]
+templates_path = ["docs/_templates"]
+nitpicky = True
+
+# -- Internationalisation ----------------------------------------------------
+
+locale_dirs = ["../locales"]  # relative to the source directory, docs/
+gettext_compact = False  # one catalog per document: small files for translators
+gettext_uuid = False
+gettext_last_translator = "#LeaveX translators"
+gettext_language_team = "#LeaveX translators"
+# Mark untranslated paragraphs so that incomplete editions show what is still English.
+translation_progress_classes = True
+
+# -- MyST --------------------------------------------------------------------
+
+myst_enable_extensions = ["colon_fence"]
+myst_heading_anchors = 2
+
+# -- Options for HTML output -------------------------------------------------
+
+html_theme = "furo"
+html_static_path = ["docs/_static"]
+html_css_files = ["leavex.css"]
+html_js_files = [
+    ("talk.js", {"defer": "defer"}),
+    ("remember-language.js", {"defer": "defer"}),
+]
+html_favicon = "docs/_static/favicon.svg"
+html_copy_source = False
+html_show_sourcelink = False
+html_use_index = False
+html_permalinks_icon = "#"
+html_last_updated_fmt = None
+html_sidebars = {
+    "**": [
+        "sidebar/brand.html",
+        "leavex/language-switcher.html",
+        "sidebar/scroll-start.html",
+        "sidebar/navigation.html",
+        "sidebar/scroll-end.html",
+    ]
+}
+html_theme_options = {
+    "top_of_page_buttons": [],
+    "navigation_with_keys": False,
+}
+
+# -- Options of our extensions -----------------------------------------------
+
+# The address the site is published at: canonical URLs, hreflang links, QR codes.
+leavex_base_url = os.environ.get("LEAVEX_BASE_URL", "https://leavex.eu")

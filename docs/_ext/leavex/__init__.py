@@ -1,0 +1,1 @@
+"""Sphinx extensions of the #LeaveX publication, one feature per module."""

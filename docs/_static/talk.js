@@ -1,0 +1,24 @@
+/* The talk's player loads only on request: until the reader presses play, the page has
+   asked nothing of YouTube or Google. Without JavaScript the poster stays a plain link. */
+"use strict";
+document.querySelectorAll("figure.talk[data-embed]").forEach((figure) => {
+  const link = figure.querySelector("a.talk-poster");
+  if (!link) return;
+  const button = document.createElement("button");
+  button.type = "button";
+  button.className = link.className;
+  button.setAttribute("aria-label", `${figure.dataset.playLabel}: ${figure.dataset.title}`);
+  button.append(...link.childNodes);
+  link.replaceWith(button);
+  button.addEventListener("click", () => {
+    const player = document.createElement("iframe");
+    player.className = "talk-player";
+    player.src = figure.dataset.embed;
+    player.title = figure.dataset.title;
+    player.allow = "autoplay; encrypted-media; picture-in-picture; fullscreen";
+    player.referrerPolicy = "strict-origin-when-cross-origin";
+    player.allowFullscreen = true;
+    button.replaceWith(player);
+    player.focus();
+  });
+});

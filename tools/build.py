@@ -1,0 +1,145 @@
+"""Build the editions of every language in parallel and publish the good ones atomically.
+
+One worker process per core builds languages in turn, each a warm interpreter that keeps
+Sphinx imported. A language whose catalogs or build fail is reported with file and line,
+and its last good edition stays published; the others are published all the same.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import os
+import shutil
+import sys
+import time
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from multiprocessing import get_context
+
+from . import catalogs, chooser
+from .languages import Language, LanguageTableError, select
+from .paths import DOCS, ROOT, SITE, work_dir
+
+# Files Sphinx writes for its own use that readers never need.
+NOT_PUBLISHED = shutil.ignore_patterns(".buildinfo", ".doctrees", "objects.inv", "_sources")
+
+
+@dataclass
+class Outcome:
+    code: str
+    ok: bool
+    seconds: float = 0.0
+    messages: list[str] = field(default_factory=list)
+
+
+def sphinx_build(code: str, builder: str, outdir, warnings: io.StringIO) -> int:
+    """One Sphinx build of one language, in this process."""
+    import sphinx.locale
+    from sphinx.application import Sphinx
+    from sphinx.util.docutils import docutils_namespace, patch_docutils
+
+    # Sphinx keeps translators in a module-level cache; a worker that built another
+    # language before must not answer in that language.
+    sphinx.locale.translators.clear()
+    with patch_docutils(ROOT), docutils_namespace():
+        app = Sphinx(
+            srcdir=DOCS,
+            confdir=ROOT,
+            outdir=outdir,
+            doctreedir=work_dir(code) / "doctrees",
+            buildername=builder,
+            confoverrides={"language": code},
+            status=None,
+            warning=warnings,
+            warningiserror=True,
+            keep_going=True,
+        )
+        app.build()
+        return app.statuscode
+
+
+def build_language(code: str) -> Outcome:
+    """Check and build one language into its work folder (runs in a worker)."""
+    started = time.perf_counter()
+    problems = catalogs.check_language(code)
+    if problems:
+        return Outcome(code, False, time.perf_counter() - started, [str(p) for p in problems])
+    warnings = io.StringIO()
+    try:
+        status = sphinx_build(code, "dirhtml", work_dir(code) / "html", warnings)
+    except Exception as err:  # a crash in one language must not stop the others
+        status = 1
+        warnings.write(f"{type(err).__name__}: {err}\n")
+    messages = [line for line in warnings.getvalue().splitlines() if line.strip()]
+    if status != 0:
+        # Forget the environment: an incremental rebuild would not repeat the warnings
+        # of documents it believes up to date, and would publish them.
+        shutil.rmtree(work_dir(code) / "doctrees", ignore_errors=True)
+        return Outcome(code, False, time.perf_counter() - started, messages)
+    return Outcome(code, True, time.perf_counter() - started, messages)
+
+
+def replace_dir(staged, target) -> None:
+    """Swap ``staged`` in for ``target``; readers see the old or the new, never a mix."""
+    old = target.with_name(f".{target.name}.old")
+    shutil.rmtree(old, ignore_errors=True)
+    if target.exists():
+        os.replace(target, old)
+    os.replace(staged, target)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def publish(language: Language) -> None:
+    staged = SITE / f".{language.code}.new"
+    shutil.rmtree(staged, ignore_errors=True)
+    shutil.copytree(work_dir(language.code) / "html", staged, ignore=NOT_PUBLISHED)
+    replace_dir(staged, SITE / language.code)
+
+
+def run(languages: list[Language], jobs: int) -> list[Outcome]:
+    codes = [language.code for language in languages]
+    if jobs <= 1 or len(codes) == 1:
+        return [build_language(code) for code in codes]
+    with ProcessPoolExecutor(max_workers=min(jobs, len(codes)), mp_context=get_context("fork")) as pool:
+        return list(pool.map(build_language, codes))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--languages", default=os.environ.get("LANGUAGES", ""),
+                        help="codes to build, space- or comma-separated (default: all)")
+    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
+    args = parser.parse_args(argv)
+    try:
+        languages = select(args.languages)
+    except LanguageTableError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 2
+
+    started = time.perf_counter()
+    outcomes = run(languages, args.jobs)
+    SITE.mkdir(parents=True, exist_ok=True)
+    by_code = {language.code: language for language in languages}
+    failed = []
+    for outcome in outcomes:
+        if outcome.ok:
+            publish(by_code[outcome.code])
+            print(f"{outcome.code}: published build/site/{outcome.code}/ ({outcome.seconds:.1f} s)")
+        else:
+            failed.append(outcome)
+            print(f"{outcome.code}: FAILED, build/site/{outcome.code}/ left as it was", file=sys.stderr)
+            for message in outcome.messages:
+                print(f"  {message}", file=sys.stderr)
+    chooser.write(SITE)
+    print(f"build/site/: {len(outcomes) - len(failed)} of {len(outcomes)} languages "
+          f"built in {time.perf_counter() - started:.1f} s")
+    if failed:
+        print(f"error: {', '.join(o.code for o in failed)} failed; see the messages above",
+              file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

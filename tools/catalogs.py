@@ -28,22 +28,30 @@ def catalogs_of(code: str) -> list[Path]:
 def msgfmt_check(path: Path) -> list[Problem]:
     """gettext's own verdict: syntax, duplicates, header, plural forms, charset, formats."""
     result = subprocess.run(
-        ["msgfmt", "--check", "--check-compatibility", "-o", "/dev/null", str(path)],
+        ["msgfmt", "--check", "-o", "/dev/null", str(path)],
         capture_output=True,
         text=True,
     )
+    if result.returncode == 0:
+        return []  # only warnings: untranslated or fuzzy entries are allowed
     problems = []
+    prefix = f"{path}:"
     for line in result.stderr.splitlines():
+        if "warning:" in line or "empty 'msgstr' entry ignored" in line or "fatal error" in line:
+            continue
         # msgfmt reports "file:line: message" (or "file:line:column: message").
-        prefix = f"{path}:"
         if line.startswith(prefix):
             number, _, message = line[len(prefix) :].partition(":")
             if number.isdigit():
-                problems.append(Problem(path, int(number), message.strip()))
+                message = message.strip()
+                line_number = int(number)
+                if message == "end-of-line within string":
+                    line_number -= 1  # msgfmt counts the newline it stopped at
+                problems.append(Problem(path, line_number, message))
                 continue
-        if line.strip() and "fatal errors" not in line:
+        if line.strip():
             problems.append(Problem(path, 0, line.strip()))
-    if result.returncode != 0 and not problems:
+    if not problems:
         problems.append(Problem(path, 0, "msgfmt rejected the catalog"))
     return problems
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import tomllib
 from dataclasses import dataclass
@@ -9,7 +10,8 @@ from functools import cache
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[3]
-TABLE = ROOT / "languages.toml"
+# Tests and previews may point at another table (a fixture language, say).
+TABLE = Path(os.environ.get("LEAVEX_LANGUAGE_TABLE", ROOT / "languages.toml"))
 
 # A language code as used in URLs and catalog folders: ISO 639-1, lower case.
 CODE_PATTERN = re.compile(r"^[a-z]{2}$")

@@ -1,0 +1,75 @@
+"""Shared fixtures: the real site, built once per test session, and readers of it."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from babel.messages.pofile import read_po
+from bs4 import BeautifulSoup
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from tools.languages import SOURCE_LANGUAGE, load  # noqa: E402
+from tools.paths import DOCUMENTS, SITE, catalog_dir  # noqa: E402
+
+LANGUAGES = list(load().values())
+TRANSLATED = [language for language in LANGUAGES if language.code != SOURCE_LANGUAGE]
+# Each document's address below its language folder.
+PAGE_PATHS = {"index": "", "letter": "letter/", "about": "about/", "essay": "essay/"}
+
+
+def run_build(root: Path, *args: str, env: dict | None = None) -> subprocess.CompletedProcess:
+    environment = {**os.environ, **(env or {})}
+    if root != ROOT:
+        environment.pop("LEAVEX_LANGUAGE_TABLE", None)  # a copy reads its own table
+    return subprocess.run(
+        [sys.executable, "-m", "tools.build", *args],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        env=environment,
+    )
+
+
+@pytest.fixture(scope="session")
+def site() -> Path:
+    """The published site, built (incrementally) from the working tree."""
+    result = run_build(ROOT)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return SITE
+
+
+def page_file(site: Path, code: str, document: str) -> Path:
+    return site / code / PAGE_PATHS[document] / "index.html"
+
+
+def soup_of(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def catalog(code: str, domain: str):
+    with (catalog_dir(code) / f"{domain}.po").open("rb") as stream:
+        return read_po(stream, locale=None)
+
+
+@pytest.fixture
+def project_copy(tmp_path: Path) -> Path:
+    """A copy of the project's sources, to build with deliberately broken input."""
+    copy = tmp_path / "project"
+    copy.mkdir()
+    for name in ("conf.py", "languages.toml", "docs", "locales", "tools"):
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, copy / name, ignore=shutil.ignore_patterns("*.mo", "__pycache__"))
+        else:
+            shutil.copy2(source, copy / name)
+    return copy
+
+
+__all__ = ["DOCUMENTS", "LANGUAGES", "TRANSLATED", "PAGE_PATHS", "catalog", "page_file", "soup_of"]

@@ -15,17 +15,21 @@ GETTEXT := build/gettext
 TRANSLATED = $(shell $(PY) -c "from tools.languages import load; print(' '.join(c for c in load() if c != 'en'))")
 
 .DEFAULT_GOAL := all
-.PHONY: help all html gettext update-po test setup system-build system-test clean
+.PHONY: help all html pdf gettext update-po test setup system-build system-test clean
 
 help:  ## List every target
 	@echo "Usage: make [target] [LANGUAGES=\"fr ar\"] [JOBS=n]"
 	@echo
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/^([a-z-]+):.*## (.*)/  \1\t\2/' | expand -t 20
 
-all: html  ## Build every edition of every language into build/site/ (the default)
+all: setup  ## Build every edition (HTML and PDF) of every language into build/site/ (default)
+	$(PY) -m tools.build --formats pdf,html --languages "$(LANGUAGES)" --jobs $(JOBS)
 
-html: setup  ## Build the HTML site (LANGUAGES="fr ar" for some)
-	$(PY) -m tools.build --languages "$(LANGUAGES)" --jobs $(JOBS)
+html: setup  ## Build the HTML site only (LANGUAGES="fr ar" for some)
+	$(PY) -m tools.build --formats html --languages "$(LANGUAGES)" --jobs $(JOBS)
+
+pdf: setup  ## Build the print editions only (PAPER=letter for US letter paper)
+	$(PY) -m tools.build --formats pdf --languages "$(LANGUAGES)" --jobs $(JOBS)
 
 gettext: setup  ## Extract the translation templates (.pot) into build/gettext/
 	$(BIN)/sphinx-build -q -b gettext -c . docs $(GETTEXT)

@@ -28,6 +28,8 @@ extensions = [
     "leavex.site",
     "leavex.talk",
     "leavex.contacts",
+    "leavex.printing",
+    "leavex.downloads",
 ]
 
 root_doc = "index"
@@ -83,3 +85,9 @@ html_theme_options = {
 
 # The address the site is published at: canonical URLs, hreflang links, QR codes.
 leavex_base_url = os.environ.get("LEAVEX_BASE_URL", "https://leavex.eu")
+
+# -- Print editions (leavex.printing) ----------------------------------------
+
+leavex_paper = os.environ.get("PAPER", "a4")  # or "letter"
+# Set by the build from SOURCE_DATE_EPOCH (default: the last commit), for identical rebuilds.
+leavex_source_date_epoch = int(os.environ.get("SOURCE_DATE_EPOCH", "0"))

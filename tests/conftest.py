@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+from dataclasses import dataclass
 import sys
 from pathlib import Path
 
@@ -16,7 +17,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from tools.languages import SOURCE_LANGUAGE, load  # noqa: E402
-from tools.paths import DOCUMENTS, SITE, catalog_dir  # noqa: E402
+from tools.paths import DOCUMENTS, GETTEXT, SITE, catalog_dir  # noqa: E402
 
 LANGUAGES = list(load().values())
 TRANSLATED = [language for language in LANGUAGES if language.code != SOURCE_LANGUAGE]
@@ -53,9 +54,40 @@ def soup_of(path: Path) -> BeautifulSoup:
     return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 
 
-def catalog(code: str, domain: str):
-    with (catalog_dir(code) / f"{domain}.po").open("rb") as stream:
-        return read_po(stream, locale=None)
+@dataclass(frozen=True)
+class Shown:
+    """One message as a reader of the language sees it: its msgid and the shown text."""
+
+    id: str
+    text: str
+
+
+def messages(code: str, domain: str) -> list[Shown]:
+    """The messages of a catalog, in order; for the source language, from its template."""
+    if code == SOURCE_LANGUAGE:
+        path = GETTEXT / f"{domain}.pot"
+    else:
+        path = catalog_dir(code) / f"{domain}.po"
+    with path.open("rb") as stream:
+        entries = read_po(stream, locale=None)
+    return [Shown(m.id, m.string if code != SOURCE_LANGUAGE else m.id) for m in entries if m.id]
+
+
+@pytest.fixture(scope="session", autouse=True)
+def templates() -> Path:
+    """Fresh translation templates (.pot), the source language's messages."""
+    subprocess.run(
+        [sys.executable, "-m", "sphinx", "-q", "-b", "gettext", "-c", ".", "docs", str(GETTEXT)],
+        cwd=ROOT,
+        check=True,
+    )
+    subprocess.run(
+        [sys.executable, "-m", "tools.interface_pot", str(GETTEXT / "sphinx.pot")],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+    )
+    return GETTEXT
 
 
 @pytest.fixture
@@ -72,4 +104,4 @@ def project_copy(tmp_path: Path) -> Path:
     return copy
 
 
-__all__ = ["DOCUMENTS", "LANGUAGES", "TRANSLATED", "PAGE_PATHS", "catalog", "page_file", "soup_of"]
+__all__ = ["DOCUMENTS", "LANGUAGES", "TRANSLATED", "PAGE_PATHS", "messages", "page_file", "soup_of"]

@@ -11,6 +11,7 @@ import argparse
 import io
 import os
 import shutil
+import subprocess
 import sys
 import time
 from concurrent.futures import ProcessPoolExecutor
@@ -33,8 +34,26 @@ class Outcome:
     messages: list[str] = field(default_factory=list)
 
 
+FORMATS = ("pdf", "html")  # in this order: the HTML pages list the PDFs with their sizes
+BUILDERS = {"pdf": "leavexprint", "html": "dirhtml"}
+
+
+def source_date_epoch() -> str:
+    """SOURCE_DATE_EPOCH, or the time of the last commit, so rebuilds are identical."""
+    if os.environ.get("SOURCE_DATE_EPOCH"):
+        return os.environ["SOURCE_DATE_EPOCH"]
+    result = subprocess.run(
+        ["git", "log", "-1", "--format=%ct"], cwd=ROOT, capture_output=True, text=True
+    )
+    return result.stdout.strip() if result.returncode == 0 and result.stdout.strip() else "0"
+
+
 def sphinx_build(code: str, builder: str, outdir, warnings: io.StringIO) -> int:
-    """One Sphinx build of one language, in this process."""
+    """One Sphinx build of one language, in this process.
+
+    The print and HTML builders of a language share one doctree environment, so the
+    sources are parsed once for both.
+    """
     import sphinx.locale
     from sphinx.application import Sphinx
     from sphinx.util.docutils import docutils_namespace, patch_docutils
@@ -49,7 +68,11 @@ def sphinx_build(code: str, builder: str, outdir, warnings: io.StringIO) -> int:
             outdir=outdir,
             doctreedir=work_dir(code) / "doctrees",
             buildername=builder,
-            confoverrides={"language": code},
+            confoverrides={
+                "language": code,
+                "leavex_pdf_dir": str(work_dir(code) / "html" / "pdf"),
+                "leavex_source_date_epoch": os.environ["SOURCE_DATE_EPOCH"],
+            },
             status=None,
             warning=warnings,
             warningiserror=True,
@@ -59,18 +82,22 @@ def sphinx_build(code: str, builder: str, outdir, warnings: io.StringIO) -> int:
         return app.statuscode
 
 
-def build_language(code: str) -> Outcome:
+def build_language(code: str, formats: tuple[str, ...] = FORMATS) -> Outcome:
     """Check and build one language into its work folder (runs in a worker)."""
     started = time.perf_counter()
     problems = catalogs.check_language(code)
     if problems:
         return Outcome(code, False, time.perf_counter() - started, [str(p) for p in problems])
     warnings = io.StringIO()
-    try:
-        status = sphinx_build(code, "dirhtml", work_dir(code) / "html", warnings)
-    except Exception as err:  # a crash in one language must not stop the others
-        status = 1
-        warnings.write(f"{type(err).__name__}: {err}\n")
+    status = 0
+    for output in (f for f in FORMATS if f in formats):
+        try:
+            status = sphinx_build(code, BUILDERS[output], work_dir(code) / output, warnings)
+        except Exception as err:  # a crash in one language must not stop the others
+            status = 1
+            warnings.write(f"{type(err).__name__}: {err}\n")
+        if status != 0:
+            break
     messages = [line for line in warnings.getvalue().splitlines() if line.strip()]
     if status != 0:
         # Forget the environment: an incremental rebuild would not repeat the warnings
@@ -97,18 +124,21 @@ def publish(language: Language) -> None:
     replace_dir(staged, SITE / language.code)
 
 
-def run(languages: list[Language], jobs: int) -> list[Outcome]:
+def run(languages: list[Language], formats: tuple[str, ...], jobs: int) -> list[Outcome]:
     codes = [language.code for language in languages]
     if jobs <= 1 or len(codes) == 1:
-        return [build_language(code) for code in codes]
-    with ProcessPoolExecutor(max_workers=min(jobs, len(codes)), mp_context=get_context("fork")) as pool:
-        return list(pool.map(build_language, codes))
+        return [build_language(code, formats) for code in codes]
+    context = get_context("fork")
+    with ProcessPoolExecutor(max_workers=min(jobs, len(codes)), mp_context=context) as pool:
+        return list(pool.map(build_language, codes, [formats] * len(codes)))
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--languages", default=os.environ.get("LANGUAGES", ""),
                         help="codes to build, space- or comma-separated (default: all)")
+    parser.add_argument("--formats", default="pdf,html",
+                        help="what to build: pdf, html or both (default)")
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     args = parser.parse_args(argv)
     try:
@@ -117,8 +147,15 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: {err}", file=sys.stderr)
         return 2
 
+    formats = tuple(f for f in args.formats.replace(",", " ").split() if f)
+    unknown = set(formats) - set(FORMATS)
+    if unknown or not formats:
+        print(f"error: --formats takes {' and '.join(FORMATS)}, not {args.formats!r}", file=sys.stderr)
+        return 2
+    os.environ["SOURCE_DATE_EPOCH"] = source_date_epoch()
+
     started = time.perf_counter()
-    outcomes = run(languages, args.jobs)
+    outcomes = run(languages, formats, args.jobs)
     SITE.mkdir(parents=True, exist_ok=True)
     by_code = {language.code: language for language in languages}
     failed = []

@@ -84,7 +84,20 @@ def visit_talk_html(self, node: talk) -> None:
     raise nodes.SkipNode
 
 
+def visit_talk_print(self, node: talk) -> None:
+    """On paper a video cannot play: its title, its link and a QR code of the link."""
+    from .qrcodes import qr_svg
+
+    title = self.encode(talk_title(node))
+    watch = node["watch_url"]
+    self.body.append(
+        f'<div class="talk-print">{qr_svg(watch, self.attval(watch))}'
+        f'<p><strong>{title}</strong><br><span dir="ltr">{self.encode(watch)}</span></p></div>'
+    )
+    raise nodes.SkipNode
+
+
 def setup(app: Sphinx) -> ExtensionMetadata:
-    app.add_node(talk, html=(visit_talk_html, None))
+    app.add_node(talk, html=(visit_talk_html, None), leavexprint=(visit_talk_print, None))
     app.add_directive("talk", TalkDirective)
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}

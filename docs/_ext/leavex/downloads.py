@@ -1,0 +1,61 @@
+"""Links to the print editions: on each document's page, and listed on the home page."""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+from typing import Any
+
+from babel.units import format_unit
+from sphinx.application import Sphinx
+from sphinx.util.typing import ExtensionMetadata
+
+from .printing import PRINT_DOCUMENTS, pdf_name
+from .site import HTML_BUILDERS
+
+
+def pdf_dir(app: Sphinx) -> Path:
+    return Path(app.config.leavex_pdf_dir or Path(app.outdir) / "pdf")
+
+
+def human_size(size: int, code: str) -> str:
+    """A file size as readers of that language write it: "85 kB", "85 ko", "85 كيلوبايت"."""
+    kilobytes = max(1, math.ceil(size / 1000))
+    return format_unit(kilobytes, "digital-kilobyte", length="short", locale=code.replace("-", "_"))
+
+
+def print_editions(app: Sphinx, to_lang_root: str) -> list[dict[str, Any]]:
+    code = app.config.language
+    editions = []
+    for docname in PRINT_DOCUMENTS:
+        path = pdf_dir(app) / pdf_name(docname, code)
+        if not path.exists():
+            continue
+        editions.append(
+            {
+                "docname": docname,
+                "title": app.env.titles[docname].astext(),
+                "href": f"{to_lang_root}pdf/{path.name}",
+                "size": human_size(path.stat().st_size, code),
+            }
+        )
+    return editions
+
+
+def on_html_page_context(
+    app: Sphinx, pagename: str, templatename: str, context: dict, doctree: Any
+) -> None:
+    if app.builder.name not in HTML_BUILDERS:
+        return
+    to_lang_root = "../" * app.builder.get_target_uri(pagename).count("/")
+    editions = print_editions(app, to_lang_root)
+    context["leavex_print_editions"] = editions if pagename == app.config.root_doc else []
+    context["leavex_print_edition"] = next(
+        (edition for edition in editions if edition["docname"] == pagename), None
+    )
+
+
+def setup(app: Sphinx) -> ExtensionMetadata:
+    app.setup_extension("leavex.printing")
+    app.connect("html-page-context", on_html_page_context)
+    return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,0 +1,286 @@
+"""Print editions: a Sphinx builder that renders each document to a tagged PDF (WeasyPrint).
+
+Each document goes through a minimal template (``print/document.html``) and a print
+stylesheet, never through the web theme: no sidebars, no "documentation" chrome. Links
+point to the online edition; the talk becomes its title, link and QR code; a QR code and
+short link at the end lead to the document's own online edition in the same language.
+"""
+
+from __future__ import annotations
+
+import html
+import logging as stdlib_logging
+import os
+import re
+import time
+from datetime import datetime, timezone
+from pathlib import Path
+
+from docutils import nodes
+from sphinx.application import Sphinx
+from sphinx.builders.html import StandaloneHTMLBuilder
+from sphinx.errors import SphinxError
+from sphinx.locale import _
+from sphinx.util import logging
+from sphinx.util.typing import ExtensionMetadata
+from sphinx.writers.html5 import HTML5Translator
+
+from . import fonts, languages
+from .qrcodes import qr_svg
+
+logger = logging.getLogger(__name__)
+
+# The documents that have a print edition (the home page does not).
+PRINT_DOCUMENTS = ("letter", "about", "essay")
+PAPER_SIZES = {"a4": "A4", "letter": "letter"}
+# Body text size in points, by language; the letter steps down from it, half a point at a
+# time, until it fits on one page (never below MIN_LETTER_SIZE, never beyond two pages).
+BASE_SIZE = {"ar": 11.5, "ja": 10.0}
+DEFAULT_SIZE = 10.5
+MIN_LETTER_SIZE = 9.0
+MAX_LETTER_PAGES = 2
+TAG = re.compile(r"<[^>]+>")
+
+
+class WeasyPrintWarnings(stdlib_logging.Handler):
+    """Pass WeasyPrint's warnings (an unsupported CSS rule, an unreadable image) to Sphinx,
+    where ``-W`` turns them into errors instead of letting them scroll by."""
+
+    def emit(self, record: stdlib_logging.LogRecord) -> None:
+        logger.warning("WeasyPrint: %s", record.getMessage(), type="leavex", subtype="print")
+
+
+def capture_weasyprint_logs() -> None:
+    progress = stdlib_logging.getLogger("weasyprint.progress")
+    progress.setLevel(stdlib_logging.WARNING)  # not its progress reports
+    progress.propagate = False
+    weasyprint_logger = stdlib_logging.getLogger("weasyprint")
+    weasyprint_logger.setLevel(stdlib_logging.WARNING)
+    weasyprint_logger.propagate = False
+    if not any(isinstance(h, WeasyPrintWarnings) for h in weasyprint_logger.handlers):
+        weasyprint_logger.addHandler(WeasyPrintWarnings())
+
+
+class PrintEditionError(SphinxError):
+    category = "Print edition error"
+
+
+def pdf_name(docname: str, code: str) -> str:
+    return f"leavex-{docname}-{code}.pdf"
+
+
+def online_url(config, code: str, docname: str) -> str:
+    """The address of a document's online edition: ``<site>/<lang>/<doc>/``."""
+    path = "" if docname == config.root_doc else f"{docname}/"
+    return f"{config.leavex_base_url.rstrip('/')}/{code}/{path}"
+
+
+def short_link(url: str) -> str:
+    """What is printed under the QR code: the address without its scheme."""
+    return re.sub(r"^https?://", "", url)
+
+
+def source_date(config) -> datetime:
+    """The edition's date, from SOURCE_DATE_EPOCH, so that rebuilds are byte-identical."""
+    epoch = int(os.environ.get("SOURCE_DATE_EPOCH") or config.leavex_source_date_epoch or 0)
+    return datetime.fromtimestamp(epoch, tz=timezone.utc)
+
+
+class PrintTranslator(HTML5Translator):
+    """HTML for paper: external links show where they lead."""
+
+    def depart_reference(self, node: nodes.Element) -> None:
+        super().depart_reference(node)
+        uri = node.get("refuri", "")
+        if not uri or uri.startswith("#"):
+            return
+        shown = uri.removeprefix("mailto:").split("?", 1)[0]
+        if node.astext().strip() in (uri, shown):
+            return
+        self.body.append(f' <span class="url" dir="ltr">{self.encode(short_link(shown))}</span>')
+
+
+class PrintBuilder(StandaloneHTMLBuilder):
+    """One PDF per document, written to ``leavex_pdf_dir``."""
+
+    name = "leavexprint"
+    format = "html"
+    epilog = "The print editions are in %(outdir)s."
+    search = False
+    copysource = False
+    default_translator_class = PrintTranslator
+    supported_image_types = ["image/svg+xml", "image/png", "image/jpeg"]
+
+    def init(self) -> None:
+        super().init()
+        self.language = languages.get(self.config.language)
+        self.font_config = None  # created on first use, reused for every document
+
+    @property
+    def pdf_dir(self) -> Path:
+        return Path(self.config.leavex_pdf_dir or self.outdir / "pdf")
+
+    def get_outdated_docs(self):
+        for docname in PRINT_DOCUMENTS:
+            pdf = self.pdf_dir / pdf_name(docname, self.language.code)
+            source = self.env.doc2path(docname)
+            if not pdf.exists() or pdf.stat().st_mtime < max(
+                Path(source).stat().st_mtime, self._catalog_mtime(docname)
+            ):
+                yield docname
+
+    def _catalog_mtime(self, docname: str) -> float:
+        mtimes = [
+            path.stat().st_mtime
+            for path in (
+                Path(self.srcdir, self.config.locale_dirs[0], self.language.code, "LC_MESSAGES")
+                / f"{domain}.po"
+                for domain in (docname, "sphinx")
+            )
+            if path.exists()
+        ]
+        return max(mtimes, default=0.0)
+
+    def get_target_uri(self, docname: str, typ: str | None = None) -> str:
+        # On paper a link to another document leads to its online edition.
+        return online_url(self.config, self.language.code, docname)
+
+    def get_relative_uri(self, from_: str, to: str, typ: str | None = None) -> str:
+        return self.get_target_uri(to, typ)
+
+    def post_process_images(self, doctree: nodes.Node) -> None:
+        super().post_process_images(doctree)
+        # Point images at their sources: WeasyPrint reads them from disk.
+        self.imgpath = ""
+        for candidate in list(self.images):
+            self.images[candidate] = str(Path(self.srcdir, candidate))
+
+    def prepare_writing(self, docnames) -> None:
+        super().prepare_writing(docnames)
+        self.pdf_dir.mkdir(parents=True, exist_ok=True)
+
+    def write_doc(self, docname: str, doctree: nodes.document) -> None:
+        if docname not in PRINT_DOCUMENTS:
+            return
+        started = time.perf_counter()
+        doctree.settings = self.docsettings
+        self.secnumbers = {}
+        self.fignumbers = {}
+        self.imgpath = ""
+        self.current_docname = docname
+        visitor = self.create_translator(doctree, self)
+        doctree.walkabout(visitor)
+        body = "".join(visitor.fragment)
+        title = self.env.titles[docname].astext()
+        target = self.pdf_dir / pdf_name(docname, self.language.code)
+        size = BASE_SIZE.get(self.language.code, DEFAULT_SIZE)
+        while True:
+            page = self.render_print_page(docname, title, body, size)
+            self.check_glyphs(docname, page)
+            document = self.render_pdf(page)
+            pages = len(document.pages)
+            if docname != "letter" or pages == 1 or size - 0.5 < MIN_LETTER_SIZE:
+                break
+            size -= 0.5
+        if docname == "letter" and pages > MAX_LETTER_PAGES:
+            raise PrintEditionError(
+                f"{self.language.code}/letter: {pages} pages even at {size} pt; "
+                f"a letter must not exceed {MAX_LETTER_PAGES}: shorten the translation"
+            )
+        self.write_pdf(document, target)
+        logger.info(
+            "%s: %s (%.2f s)", docname, target.name, time.perf_counter() - started
+        )
+
+    def render_print_page(self, docname: str, title: str, body: str, size: float) -> str:
+        url = online_url(self.config, self.language.code, docname)
+        date = source_date(self.config)
+        context = {
+            "language": self.language,
+            "title": title,
+            "body": body,
+            "docname": docname,
+            "author": "#LeaveX",
+            "campaign": str(_("Leave X – Protect Democracy")),
+            "online_url": url,
+            "online_short": short_link(url),
+            "online_qr": qr_svg(url, short_link(url)),
+            "date": date.strftime("%Y-%m-%dT%H:%M:%SZ"),
+            "fonts": fonts.font_stack(self.language),
+            "font_size": size,
+            "paper": PAPER_SIZES[self.config.leavex_paper],
+            "banner": str(Path(self.srcdir, "_static", "leavex-banner.svg")),
+            "stylesheet": str(Path(self.srcdir, "_static", "print.css")),
+            "_": _,
+        }
+        return self.templates.render("print/document.html", context)
+
+    def check_glyphs(self, docname: str, page: str) -> None:
+        """Refuse to print a character that no configured font has (never a silent box)."""
+        text = html.unescape(TAG.sub(" ", re.sub(r"<svg.*?</svg>", " ", page, flags=re.S)))
+        try:
+            missing = fonts.uncovered(text, self.language)
+        except fonts.MissingFontError as err:
+            raise PrintEditionError(f"{self.language.code}/{docname}: {err}") from None
+        if missing:
+            stack = ", ".join(fonts.font_stack(self.language))
+            characters = "; ".join(fonts.describe(ch) for ch in missing)
+            raise PrintEditionError(
+                f"{self.language.code}/{docname}: no configured font ({stack}) has "
+                f"{characters}"
+            )
+
+    def render_pdf(self, page: str):
+        capture_weasyprint_logs()
+        from weasyprint import HTML
+        from weasyprint.text.fonts import FontConfiguration
+
+        if self.font_config is None:
+            self.font_config = FontConfiguration()  # reused for every document
+        return HTML(string=page, base_url=str(self.srcdir)).render(
+            font_config=self.font_config, pdf_variant="pdf/ua-1", pdf_tags=True
+        )
+
+    def write_pdf(self, document, target: Path) -> None:
+        staged = target.with_suffix(".pdf.part")
+        document.write_pdf(
+            staged,
+            pdf_variant="pdf/ua-1",
+            pdf_tags=True,
+            pdf_identifier=target.name.encode(),
+            custom_metadata=True,
+        )
+        os.replace(staged, target)
+
+    def finish(self) -> None:
+        pass  # no static files, search index or object inventory for paper
+
+    def gen_indices(self) -> None:
+        pass
+
+    def gen_pages_from_extensions(self) -> None:
+        pass
+
+    def gen_additional_pages(self) -> None:
+        pass
+
+    def handle_finish(self) -> None:
+        pass
+
+
+def on_builder_inited(app: Sphinx) -> None:
+    if app.config.leavex_paper not in PAPER_SIZES:
+        from sphinx.errors import ConfigError
+
+        raise ConfigError(
+            f"leavex_paper = {app.config.leavex_paper!r}: use one of {', '.join(PAPER_SIZES)}"
+        )
+
+
+def setup(app: Sphinx) -> ExtensionMetadata:
+    app.add_config_value("leavex_pdf_dir", "", "", types=[str])
+    app.add_config_value("leavex_paper", "a4", "", types=[str])
+    app.add_config_value("leavex_source_date_epoch", 0, "", types=[int])
+    app.add_builder(PrintBuilder)
+    app.connect("builder-inited", on_builder_inited)
+    return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}

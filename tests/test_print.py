@@ -1,0 +1,136 @@
+"""Print editions as campaigners get them: real PDF readers on every language's PDFs."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from conftest import LANGUAGES, messages, page_file, run_build, soup_of
+from text import contains
+
+PRINT_DOCUMENTS = ("letter", "about", "essay")
+EDITIONS = [(language, document) for language in LANGUAGES for document in PRINT_DOCUMENTS]
+EDITION_IDS = [f"{language.code}-{document}" for language, document in EDITIONS]
+# A line of Japanese never starts with these (kinsoku shori).
+NO_LINE_START = "、。，．・：；？！）」』】〕〉》"
+
+
+def pdf_path(site: Path, code: str, document: str) -> Path:
+    return site / code / "pdf" / f"leavex-{document}-{code}.pdf"
+
+
+def tool(*args: str) -> str:
+    return subprocess.run(args, capture_output=True, text=True, check=True).stdout
+
+
+def pdfinfo(path: Path) -> dict[str, str]:
+    fields = {}
+    for line in tool("pdfinfo", str(path)).splitlines():
+        key, _, value = line.partition(":")
+        fields[key.strip()] = value.strip()
+    return fields
+
+
+def translated_title(code: str, document: str) -> str:
+    return messages(code, document)[0].text
+
+
+@pytest.mark.parametrize(("language", "document"), EDITIONS, ids=EDITION_IDS)
+def test_pdf_is_tagged_a4_with_translated_metadata(site, language, document):
+    path = pdf_path(site, language.code, document)
+    info = pdfinfo(path)
+    assert info["Tagged"] == "yes"
+    assert "(A4)" in info["Page size"]
+    assert contains(info["Title"], translated_title(language.code, document))
+    assert info["Author"] == "#LeaveX"
+    root = PdfReader(path).trailer["/Root"]
+    assert root["/Lang"] == language.bcp47
+    assert bool(root["/MarkInfo"]["/Marked"])
+
+
+@pytest.mark.parametrize(("language", "document"), EDITIONS, ids=EDITION_IDS)
+def test_every_font_is_embedded_and_subset(site, language, document):
+    rows = tool("pdffonts", str(pdf_path(site, language.code, document))).splitlines()[2:]
+    assert rows, "no fonts"
+    for row in rows:
+        name, columns = row.split()[0], row.split()[-5:]
+        emb, sub = columns[0], columns[1]
+        assert (emb, sub) == ("yes", "yes"), f"{name} not embedded and subset"
+
+
+@pytest.mark.parametrize(("language", "document"), EDITIONS, ids=EDITION_IDS)
+def test_text_is_extractable_in_the_language(site, language, document):
+    text = tool("pdftotext", "-layout", str(pdf_path(site, language.code, document)), "-")
+    assert contains(text.replace("-\n", ""), translated_title(language.code, document))
+    wanted = max(messages(language.code, document)[1:], key=lambda m: len(m.text)).text
+    # pdftotext keeps hyphenation breaks: compare on a hyphen-free, one-line text.
+    plain = tool("pdftotext", str(pdf_path(site, language.code, document)), "-")
+    plain = plain.replace("\u2010\n", "").replace("-\n", "").replace("\n", " ")
+    assert contains(plain, wanted.split(". ")[0]), wanted
+    if language.code == "ja":
+        for line in tool("pdftotext", str(pdf_path(site, "ja", document)), "-").splitlines():
+            assert not line.strip() or line.strip()[0] not in NO_LINE_START, line
+
+
+@pytest.mark.parametrize("language", LANGUAGES, ids=lambda lang: lang.code)
+def test_letter_fits_on_one_page(site, language):
+    assert pdfinfo(pdf_path(site, language.code, "letter"))["Pages"] == "1"
+
+
+def decoded_qr_codes(path: Path, tmp_path: Path) -> set[str]:
+    prefix = tmp_path / path.stem
+    subprocess.run(["pdftoppm", "-r", "150", "-png", str(path), str(prefix)], check=True)
+    found = set()
+    for image in sorted(tmp_path.glob(f"{path.stem}*.png")):
+        result = subprocess.run(
+            ["zbarimg", "--quiet", "--raw", str(image)], capture_output=True, text=True
+        )
+        found.update(line for line in result.stdout.splitlines() if line)
+    return found
+
+
+@pytest.mark.parametrize(("language", "document"), EDITIONS, ids=EDITION_IDS)
+def test_qr_code_leads_to_the_online_edition(site, language, document, tmp_path):
+    codes = decoded_qr_codes(pdf_path(site, language.code, document), tmp_path)
+    assert f"https://leavex.eu/{language.code}/{document}/" in codes
+    if document == "about":
+        assert "https://www.youtube.com/watch?v=ElqFlkUXavM" in codes
+    text = tool("pdftotext", str(pdf_path(site, language.code, document)), "-")
+    assert f"leavex.eu/{language.code}/{document}/" in text
+
+
+@pytest.mark.parametrize("language", LANGUAGES, ids=lambda lang: lang.code)
+def test_html_links_and_lists_the_print_editions(site, language):
+    home = soup_of(page_file(site, language.code, "index"))
+    listed = [a["href"] for a in home.select(".print-editions a")]
+    assert listed == [f"pdf/leavex-{doc}-{language.code}.pdf" for doc in PRINT_DOCUMENTS]
+    assert len(home.select(".print-editions .pdf-size")) == 3
+    for document in PRINT_DOCUMENTS:
+        link = soup_of(page_file(site, language.code, document)).select_one(".print-download a")
+        assert link["href"] == f"../pdf/leavex-{document}-{language.code}.pdf"
+
+
+@pytest.mark.slow
+def test_rebuilds_are_byte_identical(project_copy):
+    env = {"SOURCE_DATE_EPOCH": "1736121600"}
+    first = run_build(project_copy, "--languages", "en", "--formats", "pdf", env=env)
+    assert first.returncode == 0, first.stderr
+    pdfs = sorted((project_copy / "build" / "site" / "en" / "pdf").glob("*.pdf"))
+    before = {pdf.name: pdf.read_bytes() for pdf in pdfs}
+    (project_copy / "build" / "work").rename(project_copy / "build" / "old-work")
+    second = run_build(project_copy, "--languages", "en", "--formats", "pdf", env=env)
+    assert second.returncode == 0, second.stderr
+    assert {pdf.name: pdf.read_bytes() for pdf in pdfs} == before
+
+
+@pytest.mark.slow
+def test_a_character_no_font_covers_fails_the_build(project_copy):
+    letter = project_copy / "docs" / "letter.md"
+    letter.write_text(letter.read_text(encoding="utf-8") + "\nA hieroglyph: 𓀀\n", encoding="utf-8")
+    result = run_build(project_copy, "--languages", "en", "--formats", "pdf")
+    assert result.returncode != 0
+    assert "en/letter" in result.stderr
+    assert "U+13000" in result.stderr and "EGYPTIAN HIEROGLYPH A001" in result.stderr

@@ -7,6 +7,14 @@ PYTHON     ?= python3
 VENV       ?= .venv
 PYTEST_ARGS ?=
 
+# `make serve LANG=xx` and `make add-language LANG=xx` name a language with LANG, which
+# is also every command's locale variable: keep the code, give the commands a real locale.
+ifeq ($(origin LANG),command line)
+LANGUAGE_CODE := $(LANG)
+override LANG := C.UTF-8
+export LANG
+endif
+
 BIN     := $(VENV)/bin
 PY      := $(BIN)/python
 READY   := $(VENV)/.ready
@@ -15,7 +23,8 @@ GETTEXT := build/gettext
 TRANSLATED = $(shell $(PY) -c "from tools.languages import load; print(' '.join(c for c in load() if c != 'en'))")
 
 .DEFAULT_GOAL := all
-.PHONY: help all html pdf gettext update-po test setup system-build system-test clean
+.PHONY: help all html pdf gettext update-po add-language check-po stats serve test setup \
+        system-build system-test clean
 
 help:  ## List every target
 	@echo "Usage: make [target] [LANGUAGES=\"fr ar\"] [JOBS=n]"
@@ -37,6 +46,21 @@ gettext: setup  ## Extract the translation templates (.pot) into build/gettext/
 
 update-po: gettext  ## Update every language's catalogs from the templates (changes become fuzzy)
 	$(BIN)/sphinx-intl update -p $(GETTEXT) -d locales $(foreach l,$(or $(LANGUAGES),$(TRANSLATED)),-l $(l))
+
+add-language: gettext  ## Enrol a language: make add-language LANG=xx (table row and catalogs)
+	$(PY) -m tools.add_language "$(LANGUAGE_CODE)"
+
+check-po: setup  ## Check every catalog (or LANGUAGES=...): syntax, markup, links, unsafe HTML
+	$(PY) -m tools.catalogs --languages "$(LANGUAGES)"
+
+stats: setup  ## Print translation progress, language x document
+	$(PY) -m tools.stats --languages "$(LANGUAGES)"
+
+serve: setup  ## Preview one language live while you translate: make serve LANG=xx
+	@$(PY) -c "from tools.languages import get; get('$(LANGUAGE_CODE)')" || exit 2
+	$(BIN)/sphinx-autobuild -b dirhtml -c . -D language=$(LANGUAGE_CODE) \
+	  --watch locales/$(LANGUAGE_CODE) --port $(or $(PORT),8000) \
+	  docs build/serve/$(LANGUAGE_CODE)
 
 test: setup system-test  ## Run the test suite on real builds
 	$(BIN)/pytest $(PYTEST_ARGS)

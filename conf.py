@@ -30,6 +30,7 @@ extensions = [
     "leavex.contacts",
     "leavex.printing",
     "leavex.downloads",
+    "leavex.completeness",
 ]
 
 root_doc = "index"

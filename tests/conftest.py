@@ -104,4 +104,4 @@ def project_copy(tmp_path: Path) -> Path:
     return copy
 
 
-__all__ = ["DOCUMENTS", "LANGUAGES", "TRANSLATED", "PAGE_PATHS", "messages", "page_file", "soup_of"]
+__all__ = ["ROOT", "DOCUMENTS", "LANGUAGES", "TRANSLATED", "PAGE_PATHS", "messages", "page_file", "soup_of"]

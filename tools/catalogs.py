@@ -1,12 +1,17 @@
-"""Catalog checks that run before a language is built: a broken catalog fails its language."""
+"""Catalog checks, run by `make check-po` and before every build of a language: a catalog
+that fails fails its language, with ``file:line`` and the msgid of every problem."""
 
 from __future__ import annotations
 
 import subprocess
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from .paths import catalog_dir
+from babel.messages.pofile import read_po
+
+from .markup import compare
+from .paths import INTERFACE_DOMAIN, catalog_dir
 
 
 @dataclass(frozen=True)
@@ -16,9 +21,14 @@ class Problem:
     path: Path
     line: int
     message: str
+    msgid: str = ""
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.message}"
+        where = f"{self.path}:{self.line}: {self.message}"
+        if self.msgid:
+            shown = self.msgid if len(self.msgid) <= 70 else self.msgid[:67] + "..."
+            where += f"\n    msgid: {shown!r}"
+        return where
 
 
 def catalogs_of(code: str) -> list[Path]:
@@ -56,8 +66,66 @@ def msgfmt_check(path: Path) -> list[Problem]:
     return problems
 
 
+def markup_check(path: Path, code: str) -> list[Problem]:
+    """Translated entries must keep their msgid's markup, links and (lack of) HTML."""
+    with path.open("rb") as stream:
+        catalog = read_po(stream)
+    markdown = path.stem != INTERFACE_DOMAIN  # interface strings are plain template text
+    problems = []
+    for message in catalog:
+        if not message.id or message.fuzzy or not message.string:
+            continue
+        pairs = (
+            zip(message.id, message.string, strict=False)
+            if isinstance(message.id, tuple)
+            else [(message.id, message.string)]
+        )
+        for msgid, msgstr in pairs:
+            for finding in compare(msgid, msgstr, code, markdown):
+                problems.append(Problem(path, message.lineno, finding, message.id if isinstance(message.id, str) else message.id[0]))
+    return problems
+
+
+def check_catalog(path: Path, code: str) -> list[Problem]:
+    problems = msgfmt_check(path)
+    if problems:
+        return problems  # unreadable: no point comparing entries
+    return markup_check(path, code)
+
+
 def check_language(code: str) -> list[Problem]:
     problems = []
     for path in catalogs_of(code):
-        problems.extend(msgfmt_check(path))
+        problems.extend(check_catalog(path, code))
     return problems
+
+
+def main(argv: list[str] | None = None) -> int:
+    """`make check-po`: check every catalog of the given (or every) language."""
+    import argparse
+
+    from .languages import SOURCE_LANGUAGE, LanguageTableError, select
+
+    parser = argparse.ArgumentParser(description="Check translation catalogs.")
+    parser.add_argument("--languages", default="")
+    args = parser.parse_args(argv)
+    try:
+        languages = [lang for lang in select(args.languages) if lang.code != SOURCE_LANGUAGE]
+    except LanguageTableError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 2
+    failed = 0
+    for language in languages:
+        problems = check_language(language.code)
+        if not catalogs_of(language.code):
+            problems = [Problem(catalog_dir(language.code), 0, "no catalogs: run make add-language")]
+        for problem in problems:
+            print(problem, file=sys.stderr)
+        failed += bool(problems)
+        print(f"{language.code}: {'FAILED' if problems else 'ok'} ({len(catalogs_of(language.code))} catalogs)")
+    print(f"{len(languages) - failed} of {len(languages)} languages pass")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

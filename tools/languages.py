@@ -7,12 +7,25 @@ from .paths import ROOT
 sys.path.insert(0, str(ROOT / "docs" / "_ext"))
 
 from leavex.languages import (  # noqa: E402
+    CODE_PATTERN_TEXT,
     SOURCE_LANGUAGE,
+    TABLE,
     Language,
     LanguageTableError,
     get,
     load,
+    parse_table,
     select,
 )
 
-__all__ = ["SOURCE_LANGUAGE", "Language", "LanguageTableError", "get", "load", "select"]
+__all__ = [
+    "CODE_PATTERN_TEXT",
+    "SOURCE_LANGUAGE",
+    "TABLE",
+    "Language",
+    "LanguageTableError",
+    "get",
+    "load",
+    "parse_table",
+    "select",
+]

@@ -10,6 +10,7 @@ from babel.units import format_unit
 from sphinx.application import Sphinx
 from sphinx.util.typing import ExtensionMetadata
 
+from .completeness import is_printable
 from .printing import PRINT_DOCUMENTS, pdf_name
 from .site import HTML_BUILDERS
 
@@ -29,16 +30,15 @@ def print_editions(app: Sphinx, to_lang_root: str) -> list[dict[str, Any]]:
     editions = []
     for docname in PRINT_DOCUMENTS:
         path = pdf_dir(app) / pdf_name(docname, code)
-        if not path.exists():
-            continue
-        editions.append(
-            {
-                "docname": docname,
-                "title": app.env.titles[docname].astext(),
-                "href": f"{to_lang_root}pdf/{path.name}",
-                "size": human_size(path.stat().st_size, code),
-            }
-        )
+        edition = {"docname": docname, "title": app.env.titles[docname].astext()}
+        if not is_printable(app, docname):
+            edition["withheld"] = True
+        elif path.exists():
+            edition["href"] = f"{to_lang_root}pdf/{path.name}"
+            edition["size"] = human_size(path.stat().st_size, code)
+        else:
+            continue  # an HTML-only build
+        editions.append(edition)
     return editions
 
 
@@ -51,7 +51,7 @@ def on_html_page_context(
     editions = print_editions(app, to_lang_root)
     context["leavex_print_editions"] = editions if pagename == app.config.root_doc else []
     context["leavex_print_edition"] = next(
-        (edition for edition in editions if edition["docname"] == pagename), None
+        (e for e in editions if e["docname"] == pagename and "href" in e), None
     )
 
 

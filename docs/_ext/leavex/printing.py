@@ -26,6 +26,7 @@ from sphinx.util.typing import ExtensionMetadata
 from sphinx.writers.html5 import HTML5Translator
 
 from . import fonts, languages
+from .completeness import is_printable
 from .qrcodes import qr_svg
 
 logger = logging.getLogger(__name__)
@@ -123,6 +124,11 @@ class PrintBuilder(StandaloneHTMLBuilder):
     def get_outdated_docs(self):
         for docname in PRINT_DOCUMENTS:
             pdf = self.pdf_dir / pdf_name(docname, self.language.code)
+            if not is_printable(self.app, docname):
+                if pdf.exists():
+                    pdf.unlink()  # an older edition must not outlive its translation
+                logger.info("%s: print edition withheld until its translation is complete", docname)
+                continue
             source = self.env.doc2path(docname)
             if not pdf.exists() or pdf.stat().st_mtime < max(
                 Path(source).stat().st_mtime, self._catalog_mtime(docname)
@@ -160,7 +166,7 @@ class PrintBuilder(StandaloneHTMLBuilder):
         self.pdf_dir.mkdir(parents=True, exist_ok=True)
 
     def write_doc(self, docname: str, doctree: nodes.document) -> None:
-        if docname not in PRINT_DOCUMENTS:
+        if docname not in PRINT_DOCUMENTS or not is_printable(self.app, docname):
             return
         started = time.perf_counter()
         doctree.settings = self.docsettings

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 from sphinx.application import Sphinx
+from sphinx.builders.dirhtml import DirectoryHTMLBuilder
 from sphinx.errors import ConfigError
 from sphinx.locale import _
 from sphinx.util import logging
@@ -15,6 +18,36 @@ from . import languages
 logger = logging.getLogger(__name__)
 
 HTML_BUILDERS = ("html", "dirhtml")
+
+
+class SiteBuilder(DirectoryHTMLBuilder):
+    """Sphinx's dirhtml, also rewriting pages whose inputs changed outside the sources.
+
+    The print builder runs first on the same environment: a document it re-read after a
+    catalog change is not new to this builder, but its doctree is newer than its page.
+    Interface strings (sphinx.po) and the print editions listed on the home page are
+    inputs of pages too.
+    """
+
+    name = "dirhtml"
+
+    def get_outdated_docs(self) -> Iterator[str]:
+        outdated = set(super().get_outdated_docs())
+        yield from outdated
+        interface = Path(self.srcdir, self.config.locale_dirs[0], self.config.language,
+                         "LC_MESSAGES", "sphinx.po")
+        pdfs = Path(self.config.leavex_pdf_dir or Path(self.outdir) / "pdf")
+        for docname in sorted(self.env.found_docs - outdated):
+            page = Path(self.get_outfilename(docname))
+            if not page.exists():
+                yield docname
+                continue
+            built = page.stat().st_mtime
+            inputs = [Path(self.doctreedir, f"{docname}.doctree"), interface]
+            if docname == self.config.root_doc and pdfs.is_dir():
+                inputs.extend(pdfs.glob("*.pdf"))
+            if any(path.exists() and path.stat().st_mtime > built for path in inputs):
+                yield docname
 
 
 def on_config_inited(app: Sphinx, config: Any) -> None:
@@ -68,6 +101,7 @@ def on_html_page_context(
 
 def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_config_value("leavex_base_url", "https://leavex.eu", "html", types=[str])
+    app.add_builder(SiteBuilder, override=True)
     app.connect("config-inited", on_config_inited)
     app.connect("builder-inited", on_builder_inited)
     app.connect("html-page-context", on_html_page_context)

@@ -78,7 +78,8 @@ def visit_talk_html(self, node: talk) -> None:
         f'data-title="{title}" data-play-label="{play_label}">'
         f'<a class="talk-poster" href="{watch}">{POSTER_ART}'
         f'<span class="talk-poster-title">{title}</span>{PLAY_BUTTON}</a>'
-        f'<figcaption><a href="{watch}">{watch_label}</a>. {privacy_note}</figcaption>'
+        f'<figcaption><a href="{watch}">{watch_label}</a>'
+        f'<span class="talk-privacy">{privacy_note}</span></figcaption>'
         "</figure>"
     )
     raise nodes.SkipNode

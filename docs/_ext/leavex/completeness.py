@@ -1,0 +1,68 @@
+"""Incomplete translations: published in HTML with a notice, never printed half-English."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from babel.numbers import format_percent
+from sphinx.application import Sphinx
+from sphinx.util import logging
+from sphinx.util.typing import ExtensionMetadata
+
+from . import languages
+from .progress import Progress, progress
+from .site import HTML_BUILDERS
+
+logger = logging.getLogger(__name__)
+
+INTERFACE_DOMAIN = "sphinx"
+
+
+def locales_dir(app: Sphinx) -> Path:
+    return Path(app.srcdir, app.config.locale_dirs[0])
+
+
+def document_progress(app: Sphinx, docname: str) -> Progress | None:
+    """The progress of a document's catalog; None for the source language."""
+    if languages.get(app.config.language).is_source:
+        return None
+    return progress(locales_dir(app), app.config.language, docname)
+
+
+def is_printable(app: Sphinx, docname: str) -> bool:
+    """A print edition needs its document and the interface fully translated."""
+    if languages.get(app.config.language).is_source:
+        return True
+    for domain in (docname, INTERFACE_DOMAIN):
+        stats = progress(locales_dir(app), app.config.language, domain)
+        if stats is None or not stats.complete:
+            return False
+    return True
+
+
+def percent(ratio: float, code: str) -> str:
+    return format_percent(int(ratio * 100) / 100, locale=code.replace("-", "_"))
+
+
+def on_html_page_context(
+    app: Sphinx, pagename: str, templatename: str, context: dict, doctree: Any
+) -> None:
+    if app.builder.name not in HTML_BUILDERS or doctree is None:
+        return
+    stats = document_progress(app, pagename)
+    if stats is None or stats.complete:
+        context["leavex_incomplete"] = None
+        return
+    path = app.builder.get_target_uri(pagename)
+    context["leavex_incomplete"] = {
+        "percent": percent(stats.ratio, app.config.language),
+        "original": f"{context['leavex_site_root']}{languages.SOURCE_LANGUAGE}/{path}",
+    }
+
+
+def setup(app: Sphinx) -> ExtensionMetadata:
+    app.setup_extension("leavex.site")
+    # After leavex.site, which sets the way back to the site root.
+    app.connect("html-page-context", on_html_page_context, priority=600)
+    return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,0 +1,171 @@
+"""Translators' workflow: catalogs checked as untrusted input, progress, incomplete editions."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from babel.messages.pofile import read_po
+
+from conftest import ROOT, TRANSLATED, page_file, run_build, soup_of
+from pseudo import pseudo, pseudo_translate
+from tools.catalogs import check_catalog, check_language
+from tools.progress import progress
+
+PETITION = "https://openpetition.eu/leavex"
+
+
+def fixture_catalog(tmp_path: Path, templates: Path, domain: str = "letter") -> Path:
+    target = tmp_path / "locales" / "fr" / "LC_MESSAGES" / f"{domain}.po"
+    pseudo_translate(templates / f"{domain}.pot", target, "fr")
+    return target
+
+
+def corrupt(path: Path, needle: str, replace) -> int:
+    """Change the msgstr of the entry whose msgid contains ``needle``; return its line."""
+    with path.open("rb") as stream:
+        catalog = read_po(stream)
+    message = next(m for m in catalog if needle in m.id)
+    text = path.read_text(encoding="utf-8")
+    wrapped_before = text
+    lines = text.splitlines()
+    # Rewrite the whole msgstr of that entry as one line.
+    start = next(i for i in range(message.lineno - 1, len(lines)) if lines[i].startswith("msgstr"))
+    end = start + 1
+    while end < len(lines) and lines[end].startswith('"'):
+        end += 1
+    new = replace(message.string)
+    escaped = new.replace("\\", "\\\\").replace('"', '\\"')
+    lines[start:end] = [f'msgstr "{escaped}"']
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert path.read_text(encoding="utf-8") != wrapped_before
+    return message.lineno
+
+
+BAD_TRANSLATIONS = {
+    "swapped URL": ("petition phase", lambda s: s.replace(PETITION, "https://evil.example/petition"), "link targets"),
+    "dropped link": ("petition phase", lambda s: s.replace(f"]({PETITION})", "").replace("[", ""), "link targets"),
+    "injected script": ("European politicians and leaders must act", lambda s: s + "<script>alert(1)</script>", "unsafe HTML"),
+    "event handler": ("European politicians and leaders must act", lambda s: s + '<img src=x onerror="alert(1)">', "unsafe HTML"),
+    "broken bold": ("European politicians and leaders must act", lambda s: s.rstrip("*") , "bold"),
+    "numbered title": ("Open letter to all", lambda s: "1. " + s.removeprefix("«ps» "), "numbered list"),
+}
+
+
+@pytest.mark.parametrize("kind", BAD_TRANSLATIONS)
+def test_bad_translation_is_caught_with_file_and_line(tmp_path, templates, kind):
+    needle, change, expected = BAD_TRANSLATIONS[kind]
+    path = fixture_catalog(tmp_path, templates)
+    assert check_catalog(path, "fr") == [], "the pseudo-translation itself is clean"
+    line = corrupt(path, needle, change)
+    problems = check_catalog(path, "fr")
+    assert problems, kind
+    assert any(expected in p.message and p.line == line and needle in p.msgid for p in problems), [
+        str(p) for p in problems
+    ]
+    assert f"{path}:{line}:" in str(problems[0])
+
+
+def test_altered_role_is_caught(tmp_path, templates):
+    path = fixture_catalog(tmp_path, templates, "about")
+    line = corrupt(path, "{brand}`email`", lambda s: s.replace("{brand}`email`", "{brand}`github`"))
+    problems = check_catalog(path, "fr")
+    assert any("roles differ" in p.message and p.line == line for p in problems)
+
+
+def test_syntax_error_is_caught_with_file_and_line(tmp_path, templates):
+    path = fixture_catalog(tmp_path, templates)
+    lines = path.read_text(encoding="utf-8").splitlines()
+    broken = next(i for i, text in enumerate(lines, 1) if text.startswith("msgstr") and i > 20)
+    lines[broken - 1] = 'msgstr "unterminated'
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    problems = check_catalog(path, "fr")
+    assert [p.line for p in problems] == [broken]
+    assert "end-of-line within string" in problems[0].message
+
+
+def test_untranslated_copy_of_a_long_english_string_is_reported(tmp_path, templates):
+    path = fixture_catalog(tmp_path, templates)
+    line = corrupt(path, "More than two years", lambda s: s.removeprefix(pseudo("")))
+    problems = check_catalog(path, "fr")
+    assert [(p.line, "probably untranslated" in p.message) for p in problems] == [(line, True)]
+
+
+@pytest.mark.parametrize("language", TRANSLATED, ids=lambda lang: lang.code)
+def test_published_catalogs_pass_every_check_complete(language):
+    assert [str(p) for p in check_language(language.code)] == []
+    for domain in ("index", "letter", "about", "essay", "sphinx"):
+        stats = progress(ROOT / "locales", language.code, domain)
+        assert stats.complete, f"{language.code}/{domain}.po: {stats}"
+
+
+def test_stats_are_exact_on_a_fixture(tmp_path):
+    catalog = tmp_path / "xx" / "LC_MESSAGES" / "letter.po"
+    catalog.parent.mkdir(parents=True)
+    catalog.write_text(
+        'msgid ""\nmsgstr ""\n"PO-Revision-Date: 2026-01-02 03:04+0000\\n"\n'
+        '"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+        'msgid "one"\nmsgstr "un"\n\nmsgid "two"\nmsgstr "deux"\n\nmsgid "three"\nmsgstr "trois"\n\n'
+        '#, fuzzy\nmsgid "four"\nmsgstr "quatre?"\n\n#, fuzzy\nmsgid "five"\nmsgstr "cinq?"\n\n'
+        'msgid "six"\nmsgstr ""\n',
+        encoding="utf-8",
+    )
+    stats = progress(tmp_path, "xx", "letter")
+    assert (stats.translated, stats.fuzzy, stats.untranslated, stats.total) == (3, 2, 1, 6)
+    assert stats.ratio == 0.5 and not stats.complete
+    assert stats.last_change == "2026-01-02 03:04+0000"
+
+
+def test_make_stats_and_check_po_run_in_seconds():
+    stats = subprocess.run(["make", "-s", "stats"], cwd=ROOT, capture_output=True, text=True)
+    assert stats.returncode == 0, stats.stderr
+    assert stats.stdout.splitlines()[0].split() == ["language", "catalog", "translated", "fuzzy", "untranslated", "%"]
+    check = subprocess.run(["make", "-s", "check-po"], cwd=ROOT, capture_output=True, text=True)
+    assert check.returncode == 0, check.stderr
+    assert f"{len(TRANSLATED)} of {len(TRANSLATED)} languages pass" in check.stdout
+
+
+@pytest.mark.parametrize("code", ["qq", "x1", "en"])
+def test_add_language_refuses_bad_codes(code):
+    result = subprocess.run(
+        [sys.executable, "-m", "tools.add_language", code], cwd=ROOT, capture_output=True, text=True
+    )
+    assert result.returncode == 2
+    assert code in result.stderr and "error:" in result.stderr
+
+
+FIXTURE_TABLE = """\
+en = { name = "English", english = "English", dir = "ltr", font = "Noto Serif" }
+fr = { name = "Français", english = "French", dir = "ltr", font = "Noto Serif" }
+"""
+
+
+@pytest.mark.slow
+def test_incomplete_language_gets_a_notice_and_no_pdf(project_copy, templates):
+    (project_copy / "languages.toml").write_text(FIXTURE_TABLE, encoding="utf-8")
+    locales = project_copy / "locales" / "fr" / "LC_MESSAGES"
+    for template in templates.glob("*.pot"):
+        half = template.stem == "letter"
+        counter = iter(range(10_000))
+        pseudo_translate(
+            template, locales / f"{template.stem}.po", "fr",
+            keep=(lambda m: next(counter) % 2 == 0) if half else (lambda m: True),
+        )
+    result = run_build(project_copy, "--languages", "en fr")
+    assert result.returncode == 0, result.stderr
+    site = project_copy / "build" / "site"
+    letter = soup_of(page_file(site, "fr", "letter"))
+    notice = letter.select_one(".translation-notice")
+    assert notice is not None and "%" in notice.get_text()
+    assert notice.find("a", hreflang="en")["href"] == "../../en/letter/"
+    assert letter.select("article p.untranslated"), "untranslated paragraphs are marked"
+    assert not (site / "fr" / "pdf" / "leavex-letter-fr.pdf").exists()
+    assert (site / "fr" / "pdf" / "leavex-about-fr.pdf").exists()
+    home = soup_of(page_file(site, "fr", "index"))
+    withheld = home.select(".print-editions li.pdf-withheld")
+    assert len(withheld) == 1 and "letter" not in [a["href"] for a in home.select(".print-editions a")]
+    assert soup_of(page_file(site, "fr", "about")).select_one(".translation-notice") is None
+    status = soup_of(site / "status" / "index.html")
+    assert "letter.po" in status.get_text()

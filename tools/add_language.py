@@ -1,0 +1,94 @@
+"""`make add-language LANG=xx`: enrol a language in languages.toml and create its catalogs."""
+
+from __future__ import annotations
+
+import argparse
+import subprocess
+import sys
+import unicodedata
+
+from babel import Locale, UnknownLocaleError
+
+from .languages import CODE_PATTERN_TEXT, TABLE, LanguageTableError, load, parse_table
+from .paths import GETTEXT, LOCALES, ROOT
+
+# Print typefaces by script: a Noto family that Debian's fonts-noto packages install.
+FONTS_BY_SCRIPT = {
+    "LATIN": "Noto Serif",
+    "GREEK": "Noto Serif",
+    "CYRILLIC": "Noto Serif",
+    "ARABIC": "Noto Naskh Arabic",
+    "HEBREW": "Noto Serif Hebrew",
+    "ARMENIAN": "Noto Serif Armenian",
+    "GEORGIAN": "Noto Serif Georgian",
+    "DEVANAGARI": "Noto Serif Devanagari",
+}
+FONTS_BY_LANGUAGE = {"ja": "Noto Serif CJK JP", "zh": "Noto Serif CJK SC", "ko": "Noto Serif CJK KR"}
+
+
+class AddLanguageError(ValueError):
+    pass
+
+
+def script_of(text: str) -> str:
+    scripts = [unicodedata.name(ch, "").split(" ")[0] for ch in text if ch.isalpha()]
+    return max(set(scripts), key=scripts.count) if scripts else ""
+
+
+def table_row(code: str) -> str:
+    if not CODE_PATTERN_TEXT.match(code):
+        raise AddLanguageError(
+            f"{code!r} is not a language code: use two lower-case letters (ISO 639-1), e.g. LANG=fr"
+        )
+    if code in load():
+        raise AddLanguageError(f"{code!r} is already in {TABLE.name}")
+    try:
+        locale = Locale.parse(code)
+    except (UnknownLocaleError, ValueError):
+        raise AddLanguageError(f"unknown language code {code!r}: not an ISO 639-1 language") from None
+    name = locale.get_display_name(code)
+    name = name[:1].upper() + name[1:]
+    english = locale.get_display_name("en")
+    direction = "rtl" if locale.character_order == "right-to-left" else "ltr"
+    font = FONTS_BY_LANGUAGE.get(code) or FONTS_BY_SCRIPT.get(script_of(name))
+    if not font:
+        raise AddLanguageError(
+            f"no print typeface known for {english} ({script_of(name)} script): add its row to "
+            f"{TABLE.name} by hand with a Noto font that covers the script"
+        )
+    return f'{code} = {{ name = "{name}", english = "{english}", dir = "{direction}", font = "{font}" }}'
+
+
+def add(code: str) -> str:
+    row = table_row(code)
+    text = TABLE.read_text(encoding="utf-8")
+    new_text = text.rstrip("\n") + "\n" + row + "\n"
+    parse_table(new_text)  # refuse to write a table that would not load
+    if not (GETTEXT / "index.pot").exists():
+        raise AddLanguageError("no templates in build/gettext: run make gettext first")
+    subprocess.run(
+        [sys.executable, "-m", "sphinx_intl", "update", "-p", str(GETTEXT), "-d", str(LOCALES), "-l", code],
+        cwd=ROOT,
+        check=True,
+    )
+    TABLE.write_text(new_text, encoding="utf-8")
+    return row
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("code")
+    args = parser.parse_args(argv)
+    try:
+        row = add(args.code.strip())
+    except (AddLanguageError, LanguageTableError) as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 2
+    print(f"Added to {TABLE.name}: {row}")
+    print(f"Catalogs: locales/{args.code}/LC_MESSAGES/*.po. Next: translate them, then")
+    print(f"  make check-po LANGUAGES={args.code}   and   make serve LANG={args.code}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

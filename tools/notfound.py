@@ -1,0 +1,42 @@
+"""``build/site/404.html``: served for any missing address, at any depth, in every language."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from urllib.parse import urlparse
+
+from babel.messages.pofile import read_po
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+
+from .languages import load
+from .paths import DOCS, INTERFACE_DOMAIN, catalog_dir
+
+MESSAGE = "This page does not exist. Choose your language:"
+
+
+def translated(code: str, message: str) -> str:
+    path = catalog_dir(code) / f"{INTERFACE_DOMAIN}.po"
+    if not path.exists():
+        return message
+    with path.open("rb") as stream:
+        entry = read_po(stream).get(message)
+    return entry.string if entry and entry.string and not entry.fuzzy else message
+
+
+def render(site: Path, base_url: str) -> str:
+    # Root-relative links: the server shows this page at whatever depth the reader asked.
+    root = urlparse(base_url).path.rstrip("/") + "/"
+    languages = [lang for lang in load().values() if (site / lang.code / "index.html").exists()]
+    env = Environment(loader=FileSystemLoader(DOCS / "_templates"), autoescape=select_autoescape(["html"]))
+    return env.get_template("leavex/404.html").render(
+        root=root,
+        entries=[{"language": lang, "message": translated(lang.code, MESSAGE)} for lang in languages],
+    )
+
+
+def write(site: Path, base_url: str) -> Path:
+    staged = site / ".404.html.new"
+    staged.write_text(render(site, base_url), encoding="utf-8")
+    os.replace(staged, site / "404.html")
+    return site / "404.html"

@@ -62,7 +62,7 @@ serve: setup  ## Preview one language live while you translate: make serve LANG=
 	  --watch locales/$(LANGUAGE_CODE) --port $(or $(PORT),8000) \
 	  docs build/serve/$(LANGUAGE_CODE)
 
-test: setup system-test  ## Run the test suite on real builds
+test: setup system-test node_modules/.ready  ## Run the test suite on real builds (and a real browser)
 	$(BIN)/pytest $(PYTEST_ARGS)
 
 setup: system-build $(READY)  ## Install what the build needs (virtual environment, Debian packages)
@@ -76,6 +76,11 @@ system-test:
 $(READY): requirements.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
+	@touch $@
+
+node_modules/.ready: package.json package-lock.json
+	@command -v npm >/dev/null || { echo "error: npm is needed for axe-core (install Node.js)" >&2; exit 1; }
+	npm ci --no-audit --no-fund --loglevel=error
 	@touch $@
 
 clean:  ## Remove everything built (build/), keeping the virtual environment

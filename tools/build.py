@@ -18,7 +18,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from multiprocessing import get_context
 
-from . import catalogs, chooser, notfound, status
+from . import catalogs, chooser, notfound, sitemap, status
 from .languages import Language, LanguageTableError, select
 from .paths import DOCS, ROOT, SITE, work_dir
 
@@ -170,7 +170,9 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"  {message}", file=sys.stderr)
     chooser.write(SITE)
     status.write(SITE)
-    notfound.write(SITE, os.environ.get("LEAVEX_BASE_URL", "https://leavex.eu"))
+    base_url = os.environ.get("LEAVEX_BASE_URL", "https://leavex.eu")
+    notfound.write(SITE, base_url)
+    sitemap.write(SITE, base_url)
     print(f"build/site/: {len(outcomes) - len(failed)} of {len(outcomes)} languages "
           f"built in {time.perf_counter() - started:.1f} s")
     if failed:

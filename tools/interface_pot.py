@@ -35,6 +35,8 @@ def extract() -> Catalog:
         project="Leave X – Protect Democracy",
         charset="utf-8",
         creation_date=datetime(2025, 1, 6, tzinfo=timezone.utc),
+        last_translator="#LeaveX translators",
+        language_team="#LeaveX translators",
         fuzzy=False,
     )
     sources = [

@@ -7,8 +7,11 @@ document.querySelectorAll("figure.talk[data-embed]").forEach((figure) => {
   const button = document.createElement("button");
   button.type = "button";
   button.className = link.className;
-  button.setAttribute("aria-label", `${figure.dataset.playLabel}: ${figure.dataset.title}`);
-  button.append(...link.childNodes);
+  // The accessible name starts with what the button does, then the title it shows.
+  const action = document.createElement("span");
+  action.className = "visually-hidden";
+  action.textContent = `${figure.dataset.playLabel}: `;
+  button.append(action, ...link.childNodes);
   link.replaceWith(button);
   button.addEventListener("click", () => {
     const player = document.createElement("iframe");

@@ -11,7 +11,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[3]
 # Tests and previews may point at another table (a fixture language, say).
-TABLE = Path(os.environ.get("LEAVEX_LANGUAGE_TABLE", ROOT / "languages.toml"))
+TABLE = Path(os.environ.get("LEAVEX_LANGUAGE_TABLE") or ROOT / "languages.toml")
 
 # A language code as used in URLs and catalog folders: ISO 639-1, lower case.
 CODE_PATTERN = re.compile(r"^[a-z]{2}$")

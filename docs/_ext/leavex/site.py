@@ -6,6 +6,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from babel.core import get_global
+from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.builders.dirhtml import DirectoryHTMLBuilder
 from sphinx.errors import ConfigError
@@ -25,8 +27,8 @@ class SiteBuilder(DirectoryHTMLBuilder):
 
     The print builder runs first on the same environment: a document it re-read after a
     catalog change is not new to this builder, but its doctree is newer than its page.
-    Interface strings (sphinx.po) and the print editions listed on the home page are
-    inputs of pages too.
+    Interface strings (sphinx.po), the language table and the print editions listed on the
+    home page are inputs of pages too.
     """
 
     name = "dirhtml"
@@ -43,7 +45,8 @@ class SiteBuilder(DirectoryHTMLBuilder):
                 yield docname
                 continue
             built = page.stat().st_mtime
-            inputs = [Path(self.doctreedir, f"{docname}.doctree"), interface]
+            # The language table feeds every page's switcher and alternates.
+            inputs = [Path(self.doctreedir, f"{docname}.doctree"), interface, languages.TABLE]
             if docname == self.config.root_doc and pdfs.is_dir():
                 inputs.extend(pdfs.glob("*.pdf"))
             if any(path.exists() and path.stat().st_mtime > built for path in inputs):
@@ -97,6 +100,40 @@ def on_html_page_context(
         for language in languages.load().values()
     ]
     context["leavex_x_default"] = f"{base}/"
+    context["leavex_social"] = {
+        "description": summary(doctree),
+        "locale": og_locale(current),
+        "alternate_locales": [
+            og_locale(language) for language in languages.load().values() if language != current
+        ],
+        "image": f"{base}/{current.code}/_static/leavex-card.png",
+        "type": "website" if pagename == app.config.root_doc else "article",
+    }
+
+
+DESCRIPTION_LENGTH = 200
+
+
+def summary(doctree: Any) -> str:
+    """The page's first paragraph of running text (translated), for search and social cards."""
+    if doctree is None:
+        return ""
+    for paragraph in doctree.findall(nodes.paragraph):
+        if isinstance(paragraph.parent, nodes.section | nodes.document):
+            text = " ".join(paragraph.astext().split())
+            if len(text) <= DESCRIPTION_LENGTH:
+                return text
+            return text[: DESCRIPTION_LENGTH - 1].rsplit(" ", 1)[0] + "…"
+    return ""
+
+
+def og_locale(language: languages.Language) -> str:
+    """Open Graph wants language_TERRITORY: fr → fr_FR, el → el_GR, pt-PT → pt_PT."""
+    if "-" in language.bcp47:
+        return language.bcp47.replace("-", "_")
+    likely = get_global("likely_subtags").get(language.code, language.code)
+    parts = likely.split("_")
+    return f"{parts[0]}_{parts[-1]}" if len(parts) > 1 else parts[0]
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:

@@ -1,0 +1,43 @@
+"""``sitemap.xml`` with hreflang alternates, and ``robots.txt`` pointing to it."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from xml.sax.saxutils import quoteattr
+
+from .languages import load
+from .paths import DOCUMENTS
+
+PAGE_PATHS = {"index": ""} | {doc: f"{doc}/" for doc in DOCUMENTS if doc != "index"}
+
+
+def sitemap(site: Path, base_url: str) -> str:
+    base = base_url.rstrip("/")
+    languages = [lang for lang in load().values() if (site / lang.code / "index.html").exists()]
+    lines = [
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"',
+        '        xmlns:xhtml="http://www.w3.org/1999/xhtml">',
+    ]
+    for document in DOCUMENTS:
+        path = PAGE_PATHS[document]
+        alternates = [
+            f"    <xhtml:link rel=\"alternate\" hreflang={quoteattr(lang.bcp47)} href={quoteattr(f'{base}/{lang.code}/{path}')}/>"
+            for lang in languages
+        ]
+        alternates.append(f'    <xhtml:link rel="alternate" hreflang="x-default" href={quoteattr(base + "/")}/>')
+        for language in languages:
+            lines += ["  <url>", f"    <loc>{base}/{language.code}/{path}</loc>", *alternates, "  </url>"]
+    lines.append("</urlset>")
+    return "\n".join(lines) + "\n"
+
+
+def write(site: Path, base_url: str) -> None:
+    for name, text in (
+        ("sitemap.xml", sitemap(site, base_url)),
+        ("robots.txt", f"User-agent: *\nAllow: /\n\nSitemap: {base_url.rstrip('/')}/sitemap.xml\n"),
+    ):
+        staged = site / f".{name}.new"
+        staged.write_text(text, encoding="utf-8")
+        os.replace(staged, site / name)

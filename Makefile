@@ -23,8 +23,8 @@ GETTEXT := build/gettext
 TRANSLATED = $(shell $(PY) -c "from tools.languages import load; print(' '.join(c for c in load() if c != 'en'))")
 
 .DEFAULT_GOAL := all
-.PHONY: help all html pdf gettext update-po add-language check-po stats serve test setup \
-        system-build system-test clean
+.PHONY: help all html pdf gettext update-po add-language check-po stats serve test benchmark \
+        setup system-build system-test clean
 
 help:  ## List every target
 	@echo "Usage: make [target] [LANGUAGES=\"fr ar\"] [JOBS=n]"
@@ -64,6 +64,11 @@ serve: setup  ## Preview one language live while you translate: make serve LANG=
 
 test: setup system-test node_modules/.ready  ## Run the test suite on real builds (and a real browser)
 	$(BIN)/pytest $(PYTEST_ARGS)
+
+benchmark: setup system-test  ## Print build timings, peak memory and page weights (slow)
+	$(PY) benchmarks/build.py --runs $(or $(RUNS),3)
+	$(PY) -m tools.build --languages "$(LANGUAGES)" --jobs $(JOBS)
+	$(PY) benchmarks/pages.py
 
 setup: system-build $(READY)  ## Install what the build needs (virtual environment, Debian packages)
 

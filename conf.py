@@ -31,6 +31,7 @@ extensions = [
     "leavex.printing",
     "leavex.downloads",
     "leavex.completeness",
+    "leavex.speedups",
 ]
 
 root_doc = "index"

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 from dataclasses import dataclass
 import sys
@@ -18,6 +17,7 @@ sys.path.insert(0, str(ROOT))
 
 from tools.languages import SOURCE_LANGUAGE, load  # noqa: E402
 from tools.paths import DOCUMENTS, GETTEXT, SITE, catalog_dir  # noqa: E402
+from tools.project import copy_sources  # noqa: E402
 
 LANGUAGES = list(load().values())
 TRANSLATED = [language for language in LANGUAGES if language.code != SOURCE_LANGUAGE]
@@ -93,15 +93,7 @@ def templates() -> Path:
 @pytest.fixture
 def project_copy(tmp_path: Path) -> Path:
     """A copy of the project's sources, to build with deliberately broken input."""
-    copy = tmp_path / "project"
-    copy.mkdir()
-    for name in ("conf.py", "languages.toml", "docs", "locales", "tools"):
-        source = ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, copy / name, ignore=shutil.ignore_patterns("*.mo", "__pycache__"))
-        else:
-            shutil.copy2(source, copy / name)
-    return copy
+    return copy_sources(tmp_path / "project")
 
 
 __all__ = ["ROOT", "DOCUMENTS", "LANGUAGES", "TRANSLATED", "PAGE_PATHS", "messages", "page_file", "soup_of"]

@@ -18,9 +18,11 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from multiprocessing import get_context
 
-from . import catalogs, chooser, notfound, sitemap, status
-from .languages import Language, LanguageTableError, select
-from .paths import DOCS, ROOT, SITE, work_dir
+from . import catalogs, chooser, notfound, sitemap, stamps, status
+from .languages import TABLE, Language, LanguageTableError, select
+from .paths import BUILD, DOCS, ROOT, SITE, work_dir
+
+CACHE = BUILD / "cache"  # shared by all languages: hyphenation dictionaries, letter sizes
 
 # Files Sphinx writes for its own use that readers never need.
 NOT_PUBLISHED = shutil.ignore_patterns(".buildinfo", ".doctrees", "objects.inv", "_sources")
@@ -72,6 +74,7 @@ def sphinx_build(code: str, builder: str, outdir, warnings: io.StringIO) -> int:
                 "language": code,
                 "leavex_pdf_dir": str(work_dir(code) / "html" / "pdf"),
                 "leavex_source_date_epoch": os.environ["SOURCE_DATE_EPOCH"],
+                "leavex_cache_dir": str(CACHE),
             },
             status=None,
             warning=warnings,
@@ -85,6 +88,9 @@ def sphinx_build(code: str, builder: str, outdir, warnings: io.StringIO) -> int:
 def build_language(code: str, formats: tuple[str, ...] = FORMATS) -> Outcome:
     """Check and build one language into its work folder (runs in a worker)."""
     started = time.perf_counter()
+    code_print = stamps.code_fingerprint()
+    if stamps.code_changed(code, code_print):
+        shutil.rmtree(work_dir(code), ignore_errors=True)
     problems = catalogs.check_language(code)
     if problems:
         return Outcome(code, False, time.perf_counter() - started, [str(p) for p in problems])
@@ -104,6 +110,7 @@ def build_language(code: str, formats: tuple[str, ...] = FORMATS) -> Outcome:
         # of documents it believes up to date, and would publish them.
         shutil.rmtree(work_dir(code) / "doctrees", ignore_errors=True)
         return Outcome(code, False, time.perf_counter() - started, messages)
+    stamps.record_code(code, code_print)
     return Outcome(code, True, time.perf_counter() - started, messages)
 
 
@@ -124,10 +131,22 @@ def publish(language: Language) -> None:
     replace_dir(staged, SITE / language.code)
 
 
+def warm_imports() -> None:
+    """Import the heavy libraries once, before the workers fork: each starts warm."""
+    import myst_parser.parsers.sphinx_  # noqa: F401
+    import sphinx.application  # noqa: F401
+    import sphinx.builders.dirhtml  # noqa: F401
+    import weasyprint  # noqa: F401
+
+
 def run(languages: list[Language], formats: tuple[str, ...], jobs: int) -> list[Outcome]:
-    codes = [language.code for language in languages]
+    # Languages with a typeface of their own (CJK, Arabic: large fonts to subset) first,
+    # so that the workers do not wait on one long build at the end.
+    ordered = sorted(languages, key=lambda lang: lang.font == "Noto Serif")
+    codes = [language.code for language in ordered]
     if jobs <= 1 or len(codes) == 1:
         return [build_language(code, formats) for code in codes]
+    warm_imports()
     context = get_context("fork")
     with ProcessPoolExecutor(max_workers=min(jobs, len(codes)), mp_context=context) as pool:
         return list(pool.map(build_language, codes, [formats] * len(codes)))
@@ -140,6 +159,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--formats", default="pdf,html",
                         help="what to build: pdf, html or both (default)")
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("--force", action="store_true",
+                        help="build every language even if its inputs did not change")
     args = parser.parse_args(argv)
     try:
         languages = select(args.languages)
@@ -155,16 +176,28 @@ def main(argv: list[str] | None = None) -> int:
     os.environ["SOURCE_DATE_EPOCH"] = source_date_epoch()
 
     started = time.perf_counter()
-    outcomes = run(languages, formats, args.jobs)
+    shared = stamps.shared_fingerprint(TABLE)
+    fingerprints = {
+        lang.code: stamps.language_fingerprint(lang.code, shared, formats) for lang in languages
+    }
+    # Make-style: a language whose inputs are as they were when it was last published is
+    # not even started.
+    todo = [
+        lang for lang in languages
+        if args.force or not stamps.is_current(lang.code, fingerprints[lang.code], SITE / lang.code)
+    ]
+    outcomes = run(todo, formats, args.jobs) if todo else []
     SITE.mkdir(parents=True, exist_ok=True)
     by_code = {language.code: language for language in languages}
     failed = []
     for outcome in outcomes:
         if outcome.ok:
             publish(by_code[outcome.code])
+            stamps.record(outcome.code, fingerprints[outcome.code])
             print(f"{outcome.code}: published build/site/{outcome.code}/ ({outcome.seconds:.1f} s)")
         else:
             failed.append(outcome)
+            stamps.forget(outcome.code)
             print(f"{outcome.code}: FAILED, build/site/{outcome.code}/ left as it was", file=sys.stderr)
             for message in outcome.messages:
                 print(f"  {message}", file=sys.stderr)
@@ -173,8 +206,8 @@ def main(argv: list[str] | None = None) -> int:
     base_url = os.environ.get("LEAVEX_BASE_URL", "https://leavex.eu")
     notfound.write(SITE, base_url)
     sitemap.write(SITE, base_url)
-    print(f"build/site/: {len(outcomes) - len(failed)} of {len(outcomes)} languages "
-          f"built in {time.perf_counter() - started:.1f} s")
+    print(f"build/site/: {len(outcomes) - len(failed)} of {len(outcomes)} languages built, "
+          f"{len(languages) - len(todo)} up to date, in {time.perf_counter() - started:.1f} s")
     if failed:
         print(f"error: {', '.join(o.code for o in failed)} failed; see the messages above",
               file=sys.stderr)

@@ -25,7 +25,7 @@ from sphinx.util import logging
 from sphinx.util.typing import ExtensionMetadata
 from sphinx.writers.html5 import HTML5Translator
 
-from . import fonts, languages
+from . import fonts, hyphenation, languages
 from .completeness import is_printable
 from .qrcodes import qr_svg
 
@@ -39,7 +39,24 @@ PAPER_SIZES = {"a4": "A4", "letter": "letter"}
 BASE_SIZE = {"ar": 11.5, "ja": 10.0}
 DEFAULT_SIZE = 10.5
 MIN_LETTER_SIZE = 9.0
+SIZE_STEP = 0.5
+# The size at which the English letter fits: the starting point of a first guess for a
+# translation (only a starting point: the search still ends at the largest fitting size).
+ENGLISH_LETTER_SIZE = 10.5
 MAX_LETTER_PAGES = 2
+
+# One WeasyPrint font configuration per process: fonts found and loaded once, then reused
+# for every document of every language a worker builds.
+_font_config = None
+
+
+def font_config():
+    global _font_config
+    if _font_config is None:
+        from weasyprint.text.fonts import FontConfiguration
+
+        _font_config = FontConfiguration()
+    return _font_config
 TAG = re.compile(r"<[^>]+>")
 
 
@@ -115,7 +132,6 @@ class PrintBuilder(StandaloneHTMLBuilder):
     def init(self) -> None:
         super().init()
         self.language = languages.get(self.config.language)
-        self.font_config = None  # created on first use, reused for every document
 
     @property
     def pdf_dir(self) -> Path:
@@ -179,24 +195,75 @@ class PrintBuilder(StandaloneHTMLBuilder):
         body = "".join(visitor.fragment)
         title = self.env.titles[docname].astext()
         target = self.pdf_dir / pdf_name(docname, self.language.code)
-        size = BASE_SIZE.get(self.language.code, DEFAULT_SIZE)
-        while True:
-            page = self.render_print_page(docname, title, body, size)
-            self.check_glyphs(docname, page)
-            document = self.render_pdf(page)
-            pages = len(document.pages)
-            if docname != "letter" or pages == 1 or size - 0.5 < MIN_LETTER_SIZE:
-                break
-            size -= 0.5
-        if docname == "letter" and pages > MAX_LETTER_PAGES:
-            raise PrintEditionError(
-                f"{self.language.code}/letter: {pages} pages even at {size} pt; "
-                f"a letter must not exceed {MAX_LETTER_PAGES}: shorten the translation"
-            )
+        if docname == "letter":
+            size, document = self.fit_letter(title, body)
+        else:
+            size = BASE_SIZE.get(self.language.code, DEFAULT_SIZE)
+            document = self.render_checked(docname, title, body, size)
         self.write_pdf(document, target)
         logger.info(
             "%s: %s (%.2f s)", docname, target.name, time.perf_counter() - started
         )
+
+    def render_checked(self, docname: str, title: str, body: str, size: float):
+        page = self.render_print_page(docname, title, body, size)
+        self.check_glyphs(docname, page)
+        return self.render_pdf(page)
+
+    def fit_letter(self, title: str, body: str):
+        """The largest type size, from the language's own down, that sets the letter on one
+        page. The search starts where it ended last time (usually one rendering) and always
+        ends at the same size, so the result does not depend on that memory."""
+        base = BASE_SIZE.get(self.language.code, DEFAULT_SIZE)
+        sizes = [base - SIZE_STEP * i for i in range(int((base - MIN_LETTER_SIZE) / SIZE_STEP) + 1)]
+        memory = self.cache_dir / f"letter-size-{self.language.code}-{self.config.leavex_paper}"
+        try:
+            index = min(sizes.index(float(memory.read_text())), len(sizes) - 1)
+        except (OSError, ValueError):
+            index = self.first_guess(sizes)
+        rendered = {}
+
+        def fits(i: int) -> bool:
+            if i not in rendered:
+                rendered[i] = self.render_checked("letter", title, body, sizes[i])
+            return len(rendered[i].pages) == 1
+
+        if fits(index):
+            while index > 0 and fits(index - 1):
+                index -= 1
+        else:
+            while index < len(sizes) - 1 and not fits(index + 1):
+                index += 1
+            index = min(index + 1, len(sizes) - 1)
+            fits(index)
+        pages = len(rendered[index].pages)
+        if pages > MAX_LETTER_PAGES:
+            raise PrintEditionError(
+                f"{self.language.code}/letter: {pages} pages even at {sizes[index]} pt; "
+                f"a letter must not exceed {MAX_LETTER_PAGES}: shorten the translation"
+            )
+        self.cache_dir.mkdir(parents=True, exist_ok=True)
+        memory.write_text(str(sizes[index]))
+        return sizes[index], rendered[index]
+
+    def first_guess(self, sizes: list[float]) -> int:
+        """Where to start without memory: a translation longer than the English needs
+        smaller type, roughly by the square root of the ratio (area)."""
+        from babel.messages.pofile import read_po
+
+        catalog_file = Path(self.srcdir, self.config.locale_dirs[0], self.language.code,
+                            "LC_MESSAGES", "letter.po")
+        if self.language.font != "Noto Serif" or not catalog_file.exists():
+            return 0  # other scripts: lengths in characters do not compare
+        with catalog_file.open("rb") as stream:
+            entries = [m for m in read_po(stream) if m.id and m.string]
+        ratio = sum(len(m.string) for m in entries) / max(1, sum(len(m.id) for m in entries))
+        guess = ENGLISH_LETTER_SIZE / ratio**0.5
+        return min(range(len(sizes)), key=lambda i: abs(sizes[i] - guess))
+
+    @property
+    def cache_dir(self) -> Path:
+        return Path(self.config.leavex_cache_dir or Path(self.doctreedir).parent / "cache")
 
     def render_print_page(self, docname: str, title: str, body: str, size: float) -> str:
         url = online_url(self.config, self.language.code, docname)
@@ -239,12 +306,10 @@ class PrintBuilder(StandaloneHTMLBuilder):
     def render_pdf(self, page: str):
         capture_weasyprint_logs()
         from weasyprint import HTML
-        from weasyprint.text.fonts import FontConfiguration
 
-        if self.font_config is None:
-            self.font_config = FontConfiguration()  # reused for every document
+        hyphenation.preload(self.language.bcp47)
         return HTML(string=page, base_url=str(self.srcdir)).render(
-            font_config=self.font_config, pdf_variant="pdf/ua-1", pdf_tags=True
+            font_config=font_config(), pdf_variant="pdf/ua-1", pdf_tags=True
         )
 
     def write_pdf(self, document, target: Path) -> None:
@@ -287,6 +352,8 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_config_value("leavex_pdf_dir", "", "", types=[str])
     app.add_config_value("leavex_paper", "a4", "", types=[str])
     app.add_config_value("leavex_source_date_epoch", 0, "", types=[int])
+    # Parsed hyphenation dictionaries and remembered letter sizes (default: beside doctrees).
+    app.add_config_value("leavex_cache_dir", "", "", types=[str])
     app.add_builder(PrintBuilder)
     app.connect("builder-inited", on_builder_inited)
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -100,6 +100,7 @@ def on_html_page_context(
         for language in languages.load().values()
     ]
     context["leavex_x_default"] = f"{base}/"
+    trim_assets(context)
     context["leavex_social"] = {
         "description": summary(doctree),
         "locale": og_locale(current),
@@ -109,6 +110,34 @@ def on_html_page_context(
         "image": f"{base}/{current.code}/_static/leavex-card.png",
         "type": "website" if pagename == app.config.root_doc else "article",
     }
+
+
+# Assets that Sphinx and extensions add to every page, and the mark in a page's body that
+# shows it needs them. Readers on phones should not download what a page does not use.
+PAGE_ASSETS = {
+    "pygments.css": "highlight",  # no code in our documents
+    "sphinx-design.min.css": "sd-",  # cards and buttons: home and About only
+    "design-tabs.js": "sd-tab",
+    "talk.js": "class=\"talk\"",  # the About page's video
+    # Search is off (see on_builder_inited): nothing highlights search terms.
+    "documentation_options.js": None,
+    "doctools.js": None,
+    "sphinx_highlight.js": None,
+}
+
+
+def trim_assets(context: dict) -> None:
+    body = context.get("body", "")
+
+    def needed(asset) -> bool:
+        name = str(getattr(asset, "filename", asset)).rsplit("/", 1)[-1]
+        if name not in PAGE_ASSETS:
+            return True
+        mark = PAGE_ASSETS[name]
+        return mark is not None and mark in body
+
+    context["css_files"] = [css for css in context.get("css_files", []) if needed(css)]
+    context["script_files"] = [js for js in context.get("script_files", []) if needed(js)]
 
 
 DESCRIPTION_LENGTH = 200

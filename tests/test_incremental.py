@@ -1,0 +1,47 @@
+"""Incremental builds: what did not change is not rebuilt, nor even touched."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import run_build
+from pseudo import pseudo_translate
+
+pytestmark = pytest.mark.slow
+
+FIXTURE_TABLE = """\
+en = { name = "English", english = "English", dir = "ltr", font = "Noto Serif" }
+fr = { name = "Français", english = "French", dir = "ltr", font = "Noto Serif" }
+"""
+
+
+def mtimes(folder: Path) -> dict[str, int]:
+    return {str(p.relative_to(folder)): p.stat().st_mtime_ns for p in folder.rglob("*") if p.is_file()}
+
+
+def test_unchanged_languages_are_not_started_and_not_touched(project_copy, templates):
+    (project_copy / "languages.toml").write_text(FIXTURE_TABLE, encoding="utf-8")
+    locales = project_copy / "locales" / "fr" / "LC_MESSAGES"
+    for template in templates.glob("*.pot"):
+        pseudo_translate(template, locales / f"{template.stem}.po", "fr")
+    assert run_build(project_copy).returncode == 0
+    site = project_copy / "build" / "site"
+    english, french = mtimes(site / "en"), mtimes(site / "fr")
+
+    noop = run_build(project_copy)
+    assert noop.returncode == 0
+    assert "0 of 0 languages built, 2 up to date" in noop.stdout
+    assert mtimes(site / "en") == english and mtimes(site / "fr") == french
+
+    letter = locales / "letter.po"
+    letter.write_text(letter.read_text(encoding="utf-8").replace("«ps» More than", "«ps» Over"), encoding="utf-8")
+    edited = run_build(project_copy)
+    assert edited.returncode == 0
+    assert "1 of 1 languages built, 1 up to date" in edited.stdout
+    assert mtimes(site / "en") == english, "the other language is untouched"
+    assert "Over two years" in (site / "fr" / "letter" / "index.html").read_text(encoding="utf-8")
+    changed = {name for name, mtime in mtimes(site / "fr").items() if french.get(name) != mtime}
+    assert "letter/index.html" in changed and "pdf/leavex-letter-fr.pdf" in changed
+    assert "pdf/leavex-essay-fr.pdf" not in changed, "an unaffected PDF is not rewritten"

@@ -1,0 +1,89 @@
+"""Make-style dependencies: a language whose inputs did not change is not even started.
+
+A language's inputs are the shared sources (documents, templates, styles, extensions,
+settings, the language table), its own catalogs, and the options of the build. Their
+fingerprint (paths, sizes, modification times) is stored beside the language's work
+folder after a successful build and publication.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from pathlib import Path
+
+from .paths import DOCS, LOCALES, ROOT, work_dir
+
+SHARED_INPUTS = [DOCS, ROOT / "conf.py", ROOT / "tools"]
+OPTIONS = ("SOURCE_DATE_EPOCH", "LEAVEX_BASE_URL", "PAPER")
+
+
+def _files(path: Path):
+    if path.is_file():
+        yield path
+    elif path.is_dir():
+        for folder, dirs, names in os.walk(path):
+            dirs[:] = [d for d in dirs if d != "__pycache__"]
+            for name in names:
+                if not name.endswith((".mo", ".pyc")):
+                    yield Path(folder, name)
+
+
+def fingerprint(paths, extra: str = "") -> str:
+    digest = hashlib.sha256(extra.encode())
+    for path in sorted(p for root in paths for p in _files(root)):
+        stat = path.stat()
+        digest.update(f"{path}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
+    return digest.hexdigest()
+
+
+def shared_fingerprint(table: Path) -> str:
+    options = "|".join(f"{name}={os.environ.get(name, '')}" for name in OPTIONS)
+    return fingerprint([*SHARED_INPUTS, table], options)
+
+
+def language_fingerprint(code: str, shared: str, formats: tuple[str, ...]) -> str:
+    return fingerprint([LOCALES / code], f"{shared}|{','.join(formats)}")
+
+
+# The build's own code: when it changes, Sphinx's incremental rebuild cannot tell which
+# pages it affects, so the language's work folder is started afresh.
+CODE_INPUTS = [DOCS / "_ext", DOCS / "_templates", DOCS / "_static", ROOT / "conf.py", ROOT / "tools"]
+
+
+def code_fingerprint() -> str:
+    return fingerprint(CODE_INPUTS)
+
+
+def code_changed(code: str, current: str) -> bool:
+    path = work_dir(code) / "code.stamp"
+    try:
+        return path.read_text() != current
+    except OSError:
+        return True
+
+
+def record_code(code: str, current: str) -> None:
+    path = work_dir(code) / "code.stamp"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(current)
+
+
+def stamp_path(code: str) -> Path:
+    return work_dir(code) / "inputs.stamp"
+
+
+def is_current(code: str, print_: str, published: Path) -> bool:
+    try:
+        return stamp_path(code).read_text() == print_ and published.is_dir()
+    except OSError:
+        return False
+
+
+def record(code: str, print_: str) -> None:
+    stamp_path(code).parent.mkdir(parents=True, exist_ok=True)
+    stamp_path(code).write_text(print_)
+
+
+def forget(code: str) -> None:
+    stamp_path(code).unlink(missing_ok=True)

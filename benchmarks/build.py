@@ -8,7 +8,9 @@ medians over --runs runs:
   cold       `python -m tools.build`: every language, HTML and all PDFs, nothing built yet
   no-op      the same again, nothing changed
   one .po    one catalog edited: that language rebuilt and published, the others untouched
-and the peak memory (resident, the whole process tree) of the cold build.
+  PDF cold   every PDF of every language (`--formats pdf`), nothing built yet
+  PDF warm   every PDF rendered again, with parsed sources and caches in place
+and the peak memory (resident, the whole process tree) of the cold and PDF builds.
 """
 
 from __future__ import annotations
@@ -108,8 +110,11 @@ def main() -> int:
     build = [sys.executable, "-m", "tools.build", "--languages", " ".join(codes)]
     env = {"SOURCE_DATE_EPOCH": "1736121600"}
     copy = scratch_copy()
-    figures: dict[str, list[float]] = {"baseline": [], "cold": [], "no-op": [], "one .po": []}
-    peaks: list[int] = []
+    figures: dict[str, list[float]] = {
+        "baseline": [], "cold": [], "no-op": [], "one .po": [], "pdf cold": [], "pdf warm": []
+    }
+    peaks: dict[str, list[int]] = {"cold": [], "pdf cold": [], "pdf warm": []}
+    pdf_build = [*build, "--formats", "pdf"]
     untouched = True
     try:
         for run in range(args.runs):
@@ -117,7 +122,7 @@ def main() -> int:
             shutil.rmtree(copy / "build", ignore_errors=True)
             seconds, peak = timed(build, copy, env)
             figures["cold"].append(seconds)
-            peaks.append(peak)
+            peaks["cold"].append(peak)
             figures["no-op"].append(timed(build, copy, env)[0])
             translated = [code for code in codes if (copy / "locales" / code).is_dir()]
             edited = translated[run % len(translated)] if translated else codes[0]
@@ -128,6 +133,15 @@ def main() -> int:
                 catalog.write_text(catalog.read_text(encoding="utf-8") + "\n", encoding="utf-8")
                 figures["one .po"].append(timed(build, copy, env)[0])
                 untouched &= mtimes(copy / "build" / "site" / other) == before
+            shutil.rmtree(copy / "build", ignore_errors=True)
+            for key in ("pdf cold", "pdf warm"):
+                if key == "pdf warm":  # keep environments and caches, drop the PDFs
+                    for stale in [*(copy / "build" / "work").glob("*/html/pdf/*.pdf"),
+                                  *(copy / "build" / "work").glob("*/inputs.stamp")]:
+                        stale.unlink()
+                seconds, peak = timed(pdf_build, copy, env)
+                figures[key].append(seconds)
+                peaks[key].append(peak)
             print(f"run {run + 1}/{args.runs} done", file=sys.stderr)
     finally:
         shutil.rmtree(copy, ignore_errors=True)
@@ -142,13 +156,16 @@ def main() -> int:
         "cold": "cold full build (HTML + PDF)",
         "no-op": "no-op rebuild",
         "one .po": "one edited .po",
+        "pdf cold": "all PDFs, cold",
+        "pdf warm": "all PDFs, warm",
     }
     for key, values in figures.items():
         if values:
             print(f"{labels[key]:<34}{statistics.median(values):>8.2f}s{min(values):>8.2f}s{max(values):>8.2f}s")
     speedup = statistics.median(figures["baseline"]) / statistics.median(figures["cold"])
     print(f"cold full build vs baseline: {speedup:.2f}x faster")
-    print(f"peak memory of the cold build: {max(peaks) / 2**20:.0f} MiB")
+    for key, values in peaks.items():
+        print(f"peak memory, {labels[key]}: {max(values) / 2**20:.0f} MiB")
     print(f"other languages untouched after one .po edit: {'yes' if untouched else 'NO'}")
     return 0
 

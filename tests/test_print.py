@@ -147,3 +147,12 @@ def test_a_character_no_font_covers_fails_the_build(project_copy):
     assert result.returncode != 0
     assert "en/letter" in result.stderr
     assert "U+13000" in result.stderr and "EGYPTIAN HIEROGLYPH A001" in result.stderr
+
+
+@pytest.mark.slow
+def test_us_letter_paper_on_request(project_copy):
+    result = run_build(project_copy, "--languages", "en", "--formats", "pdf", env={"PAPER": "letter"})
+    assert result.returncode == 0, result.stderr
+    for document in PRINT_DOCUMENTS:
+        path = project_copy / "build" / "site" / "en" / "pdf" / f"leavex-{document}-en.pdf"
+        assert "(letter)" in pdfinfo(path)["Page size"]

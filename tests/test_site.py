@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 from urllib.parse import unquote, urldefrag, urlparse
+from xml.etree import ElementTree
 
 import pytest
 
@@ -155,3 +156,33 @@ def test_contact_row_has_named_links_and_rel_me(site, language):
         assert link.get_text(strip=True), "every contact link has an accessible name"
         assert link.svg["aria-hidden"] == "true"
     assert links[1]["rel"] == ["me"]
+
+
+def test_sitemap_lists_every_page_with_hreflang_alternates(site):
+    names = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+    urls = ElementTree.parse(site / "sitemap.xml").getroot().findall("s:url", names)
+    assert len(urls) == len(LANGUAGES) * len(DOCUMENTS)
+    for url in urls:
+        alternates = {link.get("hreflang"): link.get("href") for link in url.findall("x:link", names)}
+        assert set(alternates) == {lang.bcp47 for lang in LANGUAGES} | {"x-default"}
+        assert url.find("s:loc", names).text in alternates.values()
+    robots = (site / "robots.txt").read_text(encoding="utf-8")
+    assert "Sitemap: https://leavex.eu/sitemap.xml" in robots
+
+
+@pytest.mark.parametrize("language", LANGUAGES, ids=lambda lang: lang.code)
+def test_social_metadata_is_in_the_page_language(site, language):
+    page = soup_of(page_file(site, language.code, "letter"))
+
+    def meta(prop):
+        tag = page.find("meta", property=prop) or page.find("meta", attrs={"name": prop})
+        return tag["content"]
+
+    title = messages(language.code, "letter")[0].text
+    assert contains(meta("og:title"), title)
+    assert meta("og:url") == f"https://leavex.eu/{language.code}/letter/"
+    assert meta("og:locale").split("_")[0] == language.code
+    assert meta("og:image").endswith("/_static/leavex-card.png")
+    assert meta("twitter:card") == "summary_large_image"
+    bold_lead = messages(language.code, "letter")[3].text
+    assert contains(meta("description"), bold_lead)

@@ -350,8 +350,9 @@ def on_builder_inited(app: Sphinx) -> None:
 
 def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_config_value("leavex_pdf_dir", "", "", types=[str])
-    app.add_config_value("leavex_paper", "a4", "", types=[str])
-    app.add_config_value("leavex_source_date_epoch", 0, "", types=[int])
+    # Settings that change what is printed: a change re-reads and re-renders everything.
+    app.add_config_value("leavex_paper", "a4", "env", types=[str])
+    app.add_config_value("leavex_source_date_epoch", 0, "env", types=[int])
     # Parsed hyphenation dictionaries and remembered letter sizes (default: beside doctrees).
     app.add_config_value("leavex_cache_dir", "", "", types=[str])
     app.add_builder(PrintBuilder)

@@ -166,7 +166,7 @@ def og_locale(language: languages.Language) -> str:
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:
-    app.add_config_value("leavex_base_url", "https://leavex.eu", "html", types=[str])
+    app.add_config_value("leavex_base_url", "https://leavex.eu", "env", types=[str])
     app.add_builder(SiteBuilder, override=True)
     app.connect("config-inited", on_config_inited)
     app.connect("builder-inited", on_builder_inited)

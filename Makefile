@@ -23,7 +23,7 @@ GETTEXT := build/gettext
 TRANSLATED = $(shell $(PY) -c "from tools.languages import load; print(' '.join(c for c in load() if c != 'en'))")
 
 .DEFAULT_GOAL := all
-.PHONY: help all html pdf gettext update-po add-language check-po stats serve test benchmark \
+.PHONY: help all html pdf gettext update-po add-language check-po stats serve test lint benchmark \
         setup system-build system-test clean
 
 help:  ## List every target
@@ -62,8 +62,12 @@ serve: setup  ## Preview one language live while you translate: make serve LANG=
 	  --watch locales/$(LANGUAGE_CODE) --port $(or $(PORT),8000) \
 	  docs build/serve/$(LANGUAGE_CODE)
 
-test: setup system-test node_modules/.ready  ## Run the test suite on real builds (and a real browser)
+test: setup system-test node_modules/.ready lint  ## Run lint, then the test suite on real builds (and a real browser)
 	$(BIN)/pytest $(PYTEST_ARGS)
+
+lint: setup  ## Check code style (ruff check, ruff format --check)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 
 benchmark: setup system-test  ## Print build timings, peak memory and page weights (slow)
 	$(PY) benchmarks/build.py --runs $(or $(RUNS),3)

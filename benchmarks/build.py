@@ -33,6 +33,7 @@ sys.path.insert(0, str(ROOT))
 from tools.languages import select  # noqa: E402
 from tools.project import copy_sources  # noqa: E402
 
+
 def scratch_copy() -> Path:
     return copy_sources(Path(tempfile.mkdtemp(prefix="leavex-bench-")))
 
@@ -65,8 +66,12 @@ def timed(command: list[str], cwd: Path, env: dict | None = None) -> tuple[float
     """Wall time and peak memory of a command, sampled every 20 ms."""
     started = time.perf_counter()
     process = subprocess.Popen(
-        command, cwd=cwd, env={**os.environ, **(env or {})},
-        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+        command,
+        cwd=cwd,
+        env={**os.environ, **(env or {})},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
     )
     peak = 0
     done = threading.Event()
@@ -92,8 +97,25 @@ def baseline(copy: Path, codes: list[str]) -> float:
     shutil.rmtree(out, ignore_errors=True)
     started = time.perf_counter()
     for code in codes:
-        timed([sys.executable, "-m", "sphinx", "-q", "-b", "html", "-c", ".",
-               "-D", f"language={code}", "docs", str(out / code), "-d", str(out / code / ".doctrees")], copy)
+        timed(
+            [
+                sys.executable,
+                "-m",
+                "sphinx",
+                "-q",
+                "-b",
+                "html",
+                "-c",
+                ".",
+                "-D",
+                f"language={code}",
+                "docs",
+                str(out / code),
+                "-d",
+                str(out / code / ".doctrees"),
+            ],
+            copy,
+        )
     return time.perf_counter() - started
 
 
@@ -111,7 +133,12 @@ def main() -> int:
     env = {"SOURCE_DATE_EPOCH": "1736121600"}
     copy = scratch_copy()
     figures: dict[str, list[float]] = {
-        "baseline": [], "cold": [], "no-op": [], "one .po": [], "pdf cold": [], "pdf warm": []
+        "baseline": [],
+        "cold": [],
+        "no-op": [],
+        "one .po": [],
+        "pdf cold": [],
+        "pdf warm": [],
     }
     peaks: dict[str, list[int]] = {"cold": [], "pdf cold": [], "pdf warm": []}
     pdf_build = [*build, "--formats", "pdf"]
@@ -136,8 +163,10 @@ def main() -> int:
             shutil.rmtree(copy / "build", ignore_errors=True)
             for key in ("pdf cold", "pdf warm"):
                 if key == "pdf warm":  # keep environments and caches, drop the PDFs
-                    for stale in [*(copy / "build" / "work").glob("*/html/pdf/*.pdf"),
-                                  *(copy / "build" / "work").glob("*/inputs.stamp")]:
+                    for stale in [
+                        *(copy / "build" / "work").glob("*/html/pdf/*.pdf"),
+                        *(copy / "build" / "work").glob("*/inputs.stamp"),
+                    ]:
                         stale.unlink()
                 seconds, peak = timed(pdf_build, copy, env)
                 figures[key].append(seconds)
@@ -146,8 +175,14 @@ def main() -> int:
     finally:
         shutil.rmtree(copy, ignore_errors=True)
 
-    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
-                if line.startswith("model name")), platform.processor())
+    cpu = next(
+        (
+            line.split(":", 1)[1].strip()
+            for line in Path("/proc/cpuinfo").read_text().splitlines()
+            if line.startswith("model name")
+        ),
+        platform.processor(),
+    )
     print(f"Machine: {os.cpu_count()} cores, {cpu}; Python {platform.python_version()}")
     print(f"Languages: {len(codes)}; medians of {args.runs} runs")
     print(f"{'build':<34}{'median':>9}{'min':>9}{'max':>9}")
@@ -161,7 +196,9 @@ def main() -> int:
     }
     for key, values in figures.items():
         if values:
-            print(f"{labels[key]:<34}{statistics.median(values):>8.2f}s{min(values):>8.2f}s{max(values):>8.2f}s")
+            print(
+                f"{labels[key]:<34}{statistics.median(values):>8.2f}s{min(values):>8.2f}s{max(values):>8.2f}s"
+            )
     speedup = statistics.median(figures["baseline"]) / statistics.median(figures["cold"])
     print(f"cold full build vs baseline: {speedup:.2f}x faster")
     for key, values in peaks.items():

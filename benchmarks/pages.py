@@ -16,9 +16,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 
+from browser import CHROMIUM, CHROMIUM_ARGS, LocalSite  # noqa: E402
 from playwright.sync_api import sync_playwright  # noqa: E402
 
-from browser import CHROMIUM, CHROMIUM_ARGS, LocalSite  # noqa: E402
 from tools.languages import load  # noqa: E402
 from tools.paths import SITE  # noqa: E402
 
@@ -37,7 +37,9 @@ def main() -> int:
                 context = browser.new_context()
                 page = context.new_page()
                 sizes: list[int] = []
-                page.on("response", lambda response: sizes.append(len(response.body())))
+                page.on(
+                    "response", lambda response, sizes=sizes: sizes.append(len(response.body()))
+                )
                 page.goto(f"{local.origin}/{code}/{path}", wait_until="networkidle")
                 weights.setdefault(name, {})[code] = sum(sizes)
                 context.close()
@@ -49,8 +51,10 @@ def main() -> int:
         print(f"{name:<8}" + "".join(f"{by_code[code] / 1000:>6.0f}" for code in codes))
     for name, by_code in weights.items():
         values = list(by_code.values())
-        print(f"{name}: median {statistics.median(values) / 1000:.0f} kB, "
-              f"max {max(values) / 1000:.0f} kB ({max(by_code, key=by_code.get)})")
+        print(
+            f"{name}: median {statistics.median(values) / 1000:.0f} kB, "
+            f"max {max(values) / 1000:.0f} kB ({max(by_code, key=by_code.get)})"
+        )
     return 0
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import os
 import subprocess
-from dataclasses import dataclass
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -96,4 +96,13 @@ def project_copy(tmp_path: Path) -> Path:
     return copy_sources(tmp_path / "project")
 
 
-__all__ = ["ROOT", "DOCUMENTS", "LANGUAGES", "TRANSLATED", "PAGE_PATHS", "messages", "page_file", "soup_of"]
+__all__ = [
+    "ROOT",
+    "DOCUMENTS",
+    "LANGUAGES",
+    "TRANSLATED",
+    "PAGE_PATHS",
+    "messages",
+    "page_file",
+    "soup_of",
+]

@@ -6,7 +6,6 @@ import hashlib
 from pathlib import Path
 
 import pytest
-
 from conftest import run_build
 
 pytestmark = pytest.mark.slow

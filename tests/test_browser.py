@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-from playwright.sync_api import sync_playwright
-
 from browser import CHROMIUM, CHROMIUM_ARGS, LocalSite, is_local
 from conftest import DOCUMENTS, LANGUAGES, PAGE_PATHS, ROOT
+from playwright.sync_api import sync_playwright
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 ARTIFACTS = ROOT / "tests" / "artifacts"
@@ -96,7 +93,9 @@ def test_talk_player_loads_only_after_pressing_play(visit):
     page.keyboard.press("Enter")
     player = page.locator("figure.talk iframe")
     player.wait_for()
-    assert player.get_attribute("src").startswith("https://www.youtube-nocookie.com/embed/ElqFlkUXavM")
+    assert player.get_attribute("src").startswith(
+        "https://www.youtube-nocookie.com/embed/ElqFlkUXavM"
+    )
     assert player.get_attribute("title")
     page.wait_for_timeout(300)
     assert any("youtube-nocookie.com" in url for url in session.blocked)
@@ -177,7 +176,9 @@ def test_no_sideways_scrolling_at_360_px(visit, language):
         width = page.evaluate("document.documentElement.scrollWidth")
         assert width <= MOBILE["width"], f"{document}: {width} px wide"
         if document in ("letter", "about") and language.code in ("en", "ar", "ja"):
-            page.screenshot(path=str(ARTIFACTS / f"mobile-{language.code}-{document}.png"), full_page=True)
+            page.screenshot(
+                path=str(ARTIFACTS / f"mobile-{language.code}-{document}.png"), full_page=True
+            )
 
 
 def test_switching_language_keeps_the_page(visit):

@@ -7,7 +7,6 @@ import re
 import unicodedata
 
 import pytest
-
 from conftest import DOCUMENTS, TRANSLATED, messages
 
 # Digits with the separators languages group them by (3,230 · 3.230 · 3 230 · 3 230).

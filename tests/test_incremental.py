@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from conftest import run_build
 from pseudo import pseudo_translate
 
@@ -18,7 +17,9 @@ fr = { name = "Français", english = "French", dir = "ltr", font = "Noto Serif" 
 
 
 def mtimes(folder: Path) -> dict[str, int]:
-    return {str(p.relative_to(folder)): p.stat().st_mtime_ns for p in folder.rglob("*") if p.is_file()}
+    return {
+        str(p.relative_to(folder)): p.stat().st_mtime_ns for p in folder.rglob("*") if p.is_file()
+    }
 
 
 def test_unchanged_languages_are_not_started_and_not_touched(project_copy, templates):
@@ -36,7 +37,9 @@ def test_unchanged_languages_are_not_started_and_not_touched(project_copy, templ
     assert mtimes(site / "en") == english and mtimes(site / "fr") == french
 
     letter = locales / "letter.po"
-    letter.write_text(letter.read_text(encoding="utf-8").replace("«ps» More than", "«ps» Over"), encoding="utf-8")
+    letter.write_text(
+        letter.read_text(encoding="utf-8").replace("«ps» More than", "«ps» Over"), encoding="utf-8"
+    )
     edited = run_build(project_copy)
     assert edited.returncode == 0
     assert "1 of 1 languages built, 1 up to date" in edited.stdout

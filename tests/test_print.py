@@ -6,9 +6,8 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from pypdf import PdfReader
-
 from conftest import LANGUAGES, messages, page_file, run_build, soup_of
+from pypdf import PdfReader
 from text import contains, contains_compact, word_set
 
 PRINT_DOCUMENTS = ("letter", "about", "essay")
@@ -151,7 +150,9 @@ def test_a_character_no_font_covers_fails_the_build(project_copy):
 
 @pytest.mark.slow
 def test_us_letter_paper_on_request(project_copy):
-    result = run_build(project_copy, "--languages", "en", "--formats", "pdf", env={"PAPER": "letter"})
+    result = run_build(
+        project_copy, "--languages", "en", "--formats", "pdf", env={"PAPER": "letter"}
+    )
     assert result.returncode == 0, result.stderr
     for document in PRINT_DOCUMENTS:
         path = project_copy / "build" / "site" / "en" / "pdf" / f"leavex-{document}-en.pdf"

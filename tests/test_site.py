@@ -7,7 +7,6 @@ from urllib.parse import unquote, urldefrag, urlparse
 from xml.etree import ElementTree
 
 import pytest
-
 from conftest import (
     DOCUMENTS,
     LANGUAGES,
@@ -55,8 +54,14 @@ def test_interface_is_translated(site, language):
     page = page_file(site, language.code, "essay").read_text(encoding="utf-8")
     for message in messages(language.code, "sphinx"):
         assert message.text, f"untranslated interface string {message.id!r}"
-    for english in ("Skip to content", "Back to top", "Toggle site navigation sidebar",
-                    "On this page", "Light mode", "Link to this heading"):
+    for english in (
+        "Skip to content",
+        "Back to top",
+        "Toggle site navigation sidebar",
+        "On this page",
+        "Light mode",
+        "Link to this heading",
+    ):
         assert english not in page
 
 
@@ -101,7 +106,10 @@ def test_switcher_leads_to_the_same_page_in_every_language(site, language, docum
     for entry, other in zip(entries, LANGUAGES, strict=True):
         assert entry["lang"] == other.bcp47
         assert entry.get_text(strip=True) == other.name
-        assert local_target(site, path, entry["href"]) == page_file(site, other.code, document).resolve()
+        assert (
+            local_target(site, path, entry["href"])
+            == page_file(site, other.code, document).resolve()
+        )
     current = switcher.find(attrs={"aria-current": "page"})
     assert current["lang"] == language.bcp47
 
@@ -109,9 +117,7 @@ def test_switcher_leads_to_the_same_page_in_every_language(site, language, docum
 @pytest.mark.parametrize("language", LANGUAGES, ids=lambda lang: lang.code)
 def test_hreflang_alternates(site, language):
     page = soup_of(page_file(site, language.code, "letter"))
-    alternates = {
-        link["hreflang"]: link["href"] for link in page.find_all("link", rel="alternate")
-    }
+    alternates = {link["hreflang"]: link["href"] for link in page.find_all("link", rel="alternate")}
     assert set(alternates) == {lang.bcp47 for lang in LANGUAGES} | {"x-default"}
     assert alternates["en"] == "https://leavex.eu/en/letter/"
     canonical = page.find("link", rel="canonical")["href"]
@@ -159,11 +165,16 @@ def test_contact_row_has_named_links_and_rel_me(site, language):
 
 
 def test_sitemap_lists_every_page_with_hreflang_alternates(site):
-    names = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+    names = {
+        "s": "http://www.sitemaps.org/schemas/sitemap/0.9",
+        "x": "http://www.w3.org/1999/xhtml",
+    }
     urls = ElementTree.parse(site / "sitemap.xml").getroot().findall("s:url", names)
     assert len(urls) == len(LANGUAGES) * len(DOCUMENTS)
     for url in urls:
-        alternates = {link.get("hreflang"): link.get("href") for link in url.findall("x:link", names)}
+        alternates = {
+            link.get("hreflang"): link.get("href") for link in url.findall("x:link", names)
+        }
         assert set(alternates) == {lang.bcp47 for lang in LANGUAGES} | {"x-default"}
         assert url.find("s:loc", names).text in alternates.values()
     robots = (site / "robots.txt").read_text(encoding="utf-8")

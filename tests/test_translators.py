@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 from babel.messages.pofile import read_po
-
 from conftest import ROOT, TRANSLATED, page_file, run_build, soup_of
 from pseudo import pseudo, pseudo_translate
+
 from tools.catalogs import check_catalog, check_language
 from tools.progress import progress
 
@@ -45,12 +45,32 @@ def corrupt(path: Path, needle: str, replace) -> int:
 
 
 BAD_TRANSLATIONS = {
-    "swapped URL": ("petition phase", lambda s: s.replace(PETITION, "https://evil.example/petition"), "link targets"),
-    "dropped link": ("petition phase", lambda s: s.replace(f"]({PETITION})", "").replace("[", ""), "link targets"),
-    "injected script": ("European politicians and leaders must act", lambda s: s + "<script>alert(1)</script>", "unsafe HTML"),
-    "event handler": ("European politicians and leaders must act", lambda s: s + '<img src=x onerror="alert(1)">', "unsafe HTML"),
-    "broken bold": ("European politicians and leaders must act", lambda s: s.rstrip("*") , "bold"),
-    "numbered title": ("Open letter to all", lambda s: "1. " + s.removeprefix("«ps» "), "numbered list"),
+    "swapped URL": (
+        "petition phase",
+        lambda s: s.replace(PETITION, "https://evil.example/petition"),
+        "link targets",
+    ),
+    "dropped link": (
+        "petition phase",
+        lambda s: s.replace(f"]({PETITION})", "").replace("[", ""),
+        "link targets",
+    ),
+    "injected script": (
+        "European politicians and leaders must act",
+        lambda s: s + "<script>alert(1)</script>",
+        "unsafe HTML",
+    ),
+    "event handler": (
+        "European politicians and leaders must act",
+        lambda s: s + '<img src=x onerror="alert(1)">',
+        "unsafe HTML",
+    ),
+    "broken bold": ("European politicians and leaders must act", lambda s: s.rstrip("*"), "bold"),
+    "numbered title": (
+        "Open letter to all",
+        lambda s: "1. " + s.removeprefix("«ps» "),
+        "numbered list",
+    ),
 }
 
 
@@ -121,7 +141,14 @@ def test_stats_are_exact_on_a_fixture(tmp_path):
 def test_make_stats_and_check_po_run_in_seconds():
     stats = subprocess.run(["make", "-s", "stats"], cwd=ROOT, capture_output=True, text=True)
     assert stats.returncode == 0, stats.stderr
-    assert stats.stdout.splitlines()[0].split() == ["language", "catalog", "translated", "fuzzy", "untranslated", "%"]
+    assert stats.stdout.splitlines()[0].split() == [
+        "language",
+        "catalog",
+        "translated",
+        "fuzzy",
+        "untranslated",
+        "%",
+    ]
     check = subprocess.run(["make", "-s", "check-po"], cwd=ROOT, capture_output=True, text=True)
     assert check.returncode == 0, check.stderr
     assert f"{len(TRANSLATED)} of {len(TRANSLATED)} languages pass" in check.stdout
@@ -150,8 +177,10 @@ def test_incomplete_language_gets_a_notice_and_no_pdf(project_copy, templates):
         half = template.stem == "letter"
         counter = iter(range(10_000))
         pseudo_translate(
-            template, locales / f"{template.stem}.po", "fr",
-            keep=(lambda m: next(counter) % 2 == 0) if half else (lambda m: True),
+            template,
+            locales / f"{template.stem}.po",
+            "fr",
+            keep=(lambda m, counter=counter: next(counter) % 2 == 0) if half else (lambda m: True),
         )
     result = run_build(project_copy, "--languages", "en fr")
     assert result.returncode == 0, result.stderr
@@ -165,7 +194,9 @@ def test_incomplete_language_gets_a_notice_and_no_pdf(project_copy, templates):
     assert (site / "fr" / "pdf" / "leavex-about-fr.pdf").exists()
     home = soup_of(page_file(site, "fr", "index"))
     withheld = home.select(".print-editions li.pdf-withheld")
-    assert len(withheld) == 1 and "letter" not in [a["href"] for a in home.select(".print-editions a")]
+    assert len(withheld) == 1 and "letter" not in [
+        a["href"] for a in home.select(".print-editions a")
+    ]
     assert soup_of(page_file(site, "fr", "about")).select_one(".translation-notice") is None
     status = soup_of(site / "status" / "index.html")
     assert "letter.po" in status.get_text()

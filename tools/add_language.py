@@ -23,7 +23,11 @@ FONTS_BY_SCRIPT = {
     "GEORGIAN": "Noto Serif Georgian",
     "DEVANAGARI": "Noto Serif Devanagari",
 }
-FONTS_BY_LANGUAGE = {"ja": "Noto Serif CJK JP", "zh": "Noto Serif CJK SC", "ko": "Noto Serif CJK KR"}
+FONTS_BY_LANGUAGE = {
+    "ja": "Noto Serif CJK JP",
+    "zh": "Noto Serif CJK SC",
+    "ko": "Noto Serif CJK KR",
+}
 
 
 class AddLanguageError(ValueError):
@@ -45,7 +49,9 @@ def table_row(code: str) -> str:
     try:
         locale = Locale.parse(code)
     except (UnknownLocaleError, ValueError):
-        raise AddLanguageError(f"unknown language code {code!r}: not an ISO 639-1 language") from None
+        raise AddLanguageError(
+            f"unknown language code {code!r}: not an ISO 639-1 language"
+        ) from None
     name = locale.get_display_name(code)
     name = name[:1].upper() + name[1:]
     english = locale.get_display_name("en")
@@ -67,7 +73,18 @@ def add(code: str) -> str:
     if not (GETTEXT / "index.pot").exists():
         raise AddLanguageError("no templates in build/gettext: run make gettext first")
     subprocess.run(
-        [sys.executable, "-m", "sphinx_intl", "update", "-p", str(GETTEXT), "-d", str(LOCALES), "-l", code],
+        [
+            sys.executable,
+            "-m",
+            "sphinx_intl",
+            "update",
+            "-p",
+            str(GETTEXT),
+            "-d",
+            str(LOCALES),
+            "-l",
+            code,
+        ],
         cwd=ROOT,
         check=True,
     )

@@ -154,13 +154,20 @@ def run(languages: list[Language], formats: tuple[str, ...], jobs: int) -> list[
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--languages", default=os.environ.get("LANGUAGES", ""),
-                        help="codes to build, space- or comma-separated (default: all)")
-    parser.add_argument("--formats", default="pdf,html",
-                        help="what to build: pdf, html or both (default)")
+    parser.add_argument(
+        "--languages",
+        default=os.environ.get("LANGUAGES", ""),
+        help="codes to build, space- or comma-separated (default: all)",
+    )
+    parser.add_argument(
+        "--formats", default="pdf,html", help="what to build: pdf, html or both (default)"
+    )
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
-    parser.add_argument("--force", action="store_true",
-                        help="build every language even if its inputs did not change")
+    parser.add_argument(
+        "--force",
+        action="store_true",
+        help="build every language even if its inputs did not change",
+    )
     args = parser.parse_args(argv)
     try:
         languages = select(args.languages)
@@ -171,7 +178,9 @@ def main(argv: list[str] | None = None) -> int:
     formats = tuple(f for f in args.formats.replace(",", " ").split() if f)
     unknown = set(formats) - set(FORMATS)
     if unknown or not formats:
-        print(f"error: --formats takes {' and '.join(FORMATS)}, not {args.formats!r}", file=sys.stderr)
+        print(
+            f"error: --formats takes {' and '.join(FORMATS)}, not {args.formats!r}", file=sys.stderr
+        )
         return 2
     os.environ["SOURCE_DATE_EPOCH"] = source_date_epoch()
 
@@ -183,7 +192,8 @@ def main(argv: list[str] | None = None) -> int:
     # Make-style: a language whose inputs are as they were when it was last published is
     # not even started.
     todo = [
-        lang for lang in languages
+        lang
+        for lang in languages
         if args.force or not stamps.is_current(lang.code, fingerprints[lang.code], SITE / lang.code)
     ]
     outcomes = run(todo, formats, args.jobs) if todo else []
@@ -198,7 +208,10 @@ def main(argv: list[str] | None = None) -> int:
         else:
             failed.append(outcome)
             stamps.forget(outcome.code)
-            print(f"{outcome.code}: FAILED, build/site/{outcome.code}/ left as it was", file=sys.stderr)
+            print(
+                f"{outcome.code}: FAILED, build/site/{outcome.code}/ left as it was",
+                file=sys.stderr,
+            )
             for message in outcome.messages:
                 print(f"  {message}", file=sys.stderr)
     chooser.write(SITE)
@@ -206,11 +219,15 @@ def main(argv: list[str] | None = None) -> int:
     base_url = os.environ.get("LEAVEX_BASE_URL", "https://leavex.eu")
     notfound.write(SITE, base_url)
     sitemap.write(SITE, base_url)
-    print(f"build/site/: {len(outcomes) - len(failed)} of {len(outcomes)} languages built, "
-          f"{len(languages) - len(todo)} up to date, in {time.perf_counter() - started:.1f} s")
+    print(
+        f"build/site/: {len(outcomes) - len(failed)} of {len(outcomes)} languages built, "
+        f"{len(languages) - len(todo)} up to date, in {time.perf_counter() - started:.1f} s"
+    )
     if failed:
-        print(f"error: {', '.join(o.code for o in failed)} failed; see the messages above",
-              file=sys.stderr)
+        print(
+            f"error: {', '.join(o.code for o in failed)} failed; see the messages above",
+            file=sys.stderr,
+        )
         return 1
     return 0
 

@@ -82,7 +82,14 @@ def markup_check(path: Path, code: str) -> list[Problem]:
         )
         for msgid, msgstr in pairs:
             for finding in compare(msgid, msgstr, code, markdown):
-                problems.append(Problem(path, message.lineno, finding, message.id if isinstance(message.id, str) else message.id[0]))
+                problems.append(
+                    Problem(
+                        path,
+                        message.lineno,
+                        finding,
+                        message.id if isinstance(message.id, str) else message.id[0],
+                    )
+                )
     return problems
 
 
@@ -118,11 +125,15 @@ def main(argv: list[str] | None = None) -> int:
     for language in languages:
         problems = check_language(language.code)
         if not catalogs_of(language.code):
-            problems = [Problem(catalog_dir(language.code), 0, "no catalogs: run make add-language")]
+            problems = [
+                Problem(catalog_dir(language.code), 0, "no catalogs: run make add-language")
+            ]
         for problem in problems:
             print(problem, file=sys.stderr)
         failed += bool(problems)
-        print(f"{language.code}: {'FAILED' if problems else 'ok'} ({len(catalogs_of(language.code))} catalogs)")
+        print(
+            f"{language.code}: {'FAILED' if problems else 'ok'} ({len(catalogs_of(language.code))} catalogs)"
+        )
     print(f"{len(languages) - failed} of {len(languages)} languages pass")
     return 1 if failed else 0
 

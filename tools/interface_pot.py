@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from babel.messages.catalog import Catalog
@@ -34,13 +34,17 @@ def extract() -> Catalog:
     catalog = Catalog(
         project="Leave X – Protect Democracy",
         charset="utf-8",
-        creation_date=datetime(2025, 1, 6, tzinfo=timezone.utc),
+        creation_date=datetime(2025, 1, 6, tzinfo=UTC),
         last_translator="#LeaveX translators",
         language_team="#LeaveX translators",
         fuzzy=False,
     )
     sources = [
-        (TEMPLATES, [("**.html", "jinja2.ext:babel_extract")], {"**.html": {"extensions": "jinja2.ext.do"}}),
+        (
+            TEMPLATES,
+            [("**.html", "jinja2.ext:babel_extract")],
+            {"**.html": {"extensions": "jinja2.ext.do"}},
+        ),
         (EXTENSIONS, [("**.py", "python")], {}),
     ]
     for directory, method_map, options_map in sources:

@@ -17,7 +17,9 @@ from myst_parser.parsers.mdit import create_md_parser
 
 SUBSTITUTION = re.compile(r"\{\{\s*[\w.-]+\s*\}\}")
 DIRECTIVE_FENCE = re.compile(r"^\s*(```+|:::+)\s*\{[\w:-]+\}", re.M)
-BARE_URL = re.compile(r"(?:https?|mailto|ftp|javascript):[^\s)<>\]]+|[\w.+-]+@[\w-]+\.[\w.-]+", re.I)
+BARE_URL = re.compile(
+    r"(?:https?|mailto|ftp|javascript):[^\s)<>\]]+|[\w.+-]+@[\w-]+\.[\w.-]+", re.I
+)
 TAG = re.compile(r"<\s*(/?)\s*([a-zA-Z][\w-]*)")
 DANGEROUS = re.compile(
     r"<\s*(script|iframe|style|object|embed|link|meta|form|svg)\b|javascript\s*:|\bon\w+\s*=",
@@ -47,7 +49,11 @@ def parser():
 
 def blocks(text: str) -> list[str]:
     """The top-level block structure of a text."""
-    return [t.type for t in parser().parse(text) if t.level == 0 and t.nesting >= 0 and t.type != "inline"]
+    return [
+        t.type
+        for t in parser().parse(text)
+        if t.level == 0 and t.nesting >= 0 and t.type != "inline"
+    ]
 
 
 def inline_tokens(text: str):
@@ -67,7 +73,9 @@ def features(text: str, language: str) -> dict[str, Counter]:
         elif token.type == "myst_role":
             content = token.content
             target = re.search(r"<([^>]+)>\s*$", content)
-            found["roles"][f"{{{token.meta.get('name')}}}`{target.group(1) if target else content}`"] += 1
+            found["roles"][
+                f"{{{token.meta.get('name')}}}`{target.group(1) if target else content}`"
+            ] += 1
         elif token.type == "strong_open":
             found["strong"]["**"] += 1
         elif token.type == "em_open":
@@ -131,7 +139,9 @@ def compare(msgid: str, msgstr: str, language: str, markdown: bool = True) -> li
         problems.append(f"unsafe HTML or script in the translation: {match!r}")
     if not markdown:
         if Counter(PLACEHOLDER.findall(msgid)) != Counter(PLACEHOLDER.findall(msgstr)):
-            problems.append(f"placeholders differ from the original: {sorted(set(PLACEHOLDER.findall(msgid)))}")
+            problems.append(
+                f"placeholders differ from the original: {sorted(set(PLACEHOLDER.findall(msgid)))}"
+            )
         tags_id, tags_str = Counter(TAG.findall(msgid)), Counter(TAG.findall(msgstr))
         if tags_id != tags_str:
             problems.append("raw HTML tags differ from the original")
@@ -155,7 +165,11 @@ def compare(msgid: str, msgstr: str, language: str, markdown: bool = True) -> li
     # parses as a list on its own; in its translation the number must be escaped.
     paragraph = ["paragraph_open"]
     structure_id, structure_str = blocks(msgid), blocks(msgstr)
-    expected = paragraph if structure_id[:1] in (paragraph[:1], ["ordered_list_open"], ["bullet_list_open"]) else structure_id
+    expected = (
+        paragraph
+        if structure_id[:1] in (paragraph[:1], ["ordered_list_open"], ["bullet_list_open"])
+        else structure_id
+    )
     if structure_str != expected:
         was = BLOCK_NAMES.get(expected[0], expected[0]) if expected else "text"
         now = " followed by ".join(BLOCK_NAMES.get(b, b) for b in structure_str) or "nothing"

@@ -28,10 +28,14 @@ def render(site: Path, base_url: str) -> str:
     # Root-relative links: the server shows this page at whatever depth the reader asked.
     root = urlparse(base_url).path.rstrip("/") + "/"
     languages = [lang for lang in load().values() if (site / lang.code / "index.html").exists()]
-    env = Environment(loader=FileSystemLoader(DOCS / "_templates"), autoescape=select_autoescape(["html"]))
+    env = Environment(
+        loader=FileSystemLoader(DOCS / "_templates"), autoescape=select_autoescape(["html"])
+    )
     return env.get_template("leavex/404.html").render(
         root=root,
-        entries=[{"language": lang, "message": translated(lang.code, MESSAGE)} for lang in languages],
+        entries=[
+            {"language": lang, "message": translated(lang.code, MESSAGE)} for lang in languages
+        ],
     )
 
 

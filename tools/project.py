@@ -16,7 +16,9 @@ def copy_sources(destination: Path) -> Path:
     for name in SOURCES:
         source = ROOT / name
         if source.is_dir():
-            shutil.copytree(source, destination / name, ignore=shutil.ignore_patterns("*.mo", "__pycache__"))
+            shutil.copytree(
+                source, destination / name, ignore=shutil.ignore_patterns("*.mo", "__pycache__")
+            )
         else:
             shutil.copy2(source, destination / name)
     return destination

@@ -23,12 +23,19 @@ def sitemap(site: Path, base_url: str) -> str:
     for document in DOCUMENTS:
         path = PAGE_PATHS[document]
         alternates = [
-            f"    <xhtml:link rel=\"alternate\" hreflang={quoteattr(lang.bcp47)} href={quoteattr(f'{base}/{lang.code}/{path}')}/>"
+            f'    <xhtml:link rel="alternate" hreflang={quoteattr(lang.bcp47)} href={quoteattr(f"{base}/{lang.code}/{path}")}/>'
             for lang in languages
         ]
-        alternates.append(f'    <xhtml:link rel="alternate" hreflang="x-default" href={quoteattr(base + "/")}/>')
+        alternates.append(
+            f'    <xhtml:link rel="alternate" hreflang="x-default" href={quoteattr(base + "/")}/>'
+        )
         for language in languages:
-            lines += ["  <url>", f"    <loc>{base}/{language.code}/{path}</loc>", *alternates, "  </url>"]
+            lines += [
+                "  <url>",
+                f"    <loc>{base}/{language.code}/{path}</loc>",
+                *alternates,
+                "  </url>",
+            ]
     lines.append("</urlset>")
     return "\n".join(lines) + "\n"
 

@@ -48,7 +48,13 @@ def language_fingerprint(code: str, shared: str, formats: tuple[str, ...]) -> st
 
 # The build's own code: when it changes, Sphinx's incremental rebuild cannot tell which
 # pages it affects, so the language's work folder is started afresh.
-CODE_INPUTS = [DOCS / "_ext", DOCS / "_templates", DOCS / "_static", ROOT / "conf.py", ROOT / "tools"]
+CODE_INPUTS = [
+    DOCS / "_ext",
+    DOCS / "_templates",
+    DOCS / "_static",
+    ROOT / "conf.py",
+    ROOT / "tools",
+]
 
 
 def code_fingerprint() -> str:

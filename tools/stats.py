@@ -18,7 +18,9 @@ def table(codes: list[str]) -> dict[str, dict[str, Progress | None]]:
 
 
 def render(data: dict[str, dict[str, Progress | None]]) -> str:
-    header = f"{'language':<9}{'catalog':<9}{'translated':>11}{'fuzzy':>7}{'untranslated':>13}{'%':>7}"
+    header = (
+        f"{'language':<9}{'catalog':<9}{'translated':>11}{'fuzzy':>7}{'untranslated':>13}{'%':>7}"
+    )
     lines = [header, "-" * len(header)]
     for code, catalogs in data.items():
         for domain, stats in catalogs.items():

@@ -11,13 +11,21 @@ from .languages import SOURCE_LANGUAGE, load
 from .paths import DOCS
 from .stats import DOMAINS, table
 
-LABELS = {"index": "Home", "letter": "Letter", "about": "About", "essay": "Essay", "sphinx": "Interface"}
+LABELS = {
+    "index": "Home",
+    "letter": "Letter",
+    "about": "About",
+    "essay": "Essay",
+    "sphinx": "Interface",
+}
 
 
 def render() -> str:
     languages = [lang for lang in load().values() if lang.code != SOURCE_LANGUAGE]
     data = table([lang.code for lang in languages])
-    env = Environment(loader=FileSystemLoader(DOCS / "_templates"), autoescape=select_autoescape(["html"]))
+    env = Environment(
+        loader=FileSystemLoader(DOCS / "_templates"), autoescape=select_autoescape(["html"])
+    )
     return env.get_template("leavex/status.html").render(
         languages=languages, data=data, domains=DOMAINS, labels=LABELS
     )

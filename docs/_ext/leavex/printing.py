@@ -13,7 +13,7 @@ import logging as stdlib_logging
 import os
 import re
 import time
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from docutils import nodes
@@ -57,6 +57,8 @@ def font_config():
 
         _font_config = FontConfiguration()
     return _font_config
+
+
 TAG = re.compile(r"<[^>]+>")
 
 
@@ -101,7 +103,7 @@ def short_link(url: str) -> str:
 def source_date(config) -> datetime:
     """The edition's date, from SOURCE_DATE_EPOCH, so that rebuilds are byte-identical."""
     epoch = int(os.environ.get("SOURCE_DATE_EPOCH") or config.leavex_source_date_epoch or 0)
-    return datetime.fromtimestamp(epoch, tz=timezone.utc)
+    return datetime.fromtimestamp(epoch, tz=UTC)
 
 
 class PrintTranslator(HTML5Translator):
@@ -201,9 +203,7 @@ class PrintBuilder(StandaloneHTMLBuilder):
             size = BASE_SIZE.get(self.language.code, DEFAULT_SIZE)
             document = self.render_checked(docname, title, body, size)
         self.write_pdf(document, target)
-        logger.info(
-            "%s: %s (%.2f s)", docname, target.name, time.perf_counter() - started
-        )
+        logger.info("%s: %s (%.2f s)", docname, target.name, time.perf_counter() - started)
 
     def render_checked(self, docname: str, title: str, body: str, size: float):
         page = self.render_print_page(docname, title, body, size)
@@ -251,8 +251,9 @@ class PrintBuilder(StandaloneHTMLBuilder):
         smaller type, roughly by the square root of the ratio (area)."""
         from babel.messages.pofile import read_po
 
-        catalog_file = Path(self.srcdir, self.config.locale_dirs[0], self.language.code,
-                            "LC_MESSAGES", "letter.po")
+        catalog_file = Path(
+            self.srcdir, self.config.locale_dirs[0], self.language.code, "LC_MESSAGES", "letter.po"
+        )
         if self.language.font != "Noto Serif" or not catalog_file.exists():
             return 0  # other scripts: lengths in characters do not compare
         with catalog_file.open("rb") as stream:
@@ -299,8 +300,7 @@ class PrintBuilder(StandaloneHTMLBuilder):
             stack = ", ".join(fonts.font_stack(self.language))
             characters = "; ".join(fonts.describe(ch) for ch in missing)
             raise PrintEditionError(
-                f"{self.language.code}/{docname}: no configured font ({stack}) has "
-                f"{characters}"
+                f"{self.language.code}/{docname}: no configured font ({stack}) has {characters}"
             )
 
     def render_pdf(self, page: str):

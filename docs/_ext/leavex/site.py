@@ -36,8 +36,13 @@ class SiteBuilder(DirectoryHTMLBuilder):
     def get_outdated_docs(self) -> Iterator[str]:
         outdated = set(super().get_outdated_docs())
         yield from outdated
-        interface = Path(self.srcdir, self.config.locale_dirs[0], self.config.language,
-                         "LC_MESSAGES", "sphinx.po")
+        interface = Path(
+            self.srcdir,
+            self.config.locale_dirs[0],
+            self.config.language,
+            "LC_MESSAGES",
+            "sphinx.po",
+        )
         pdfs = Path(self.config.leavex_pdf_dir or Path(self.outdir) / "pdf")
         for docname in sorted(self.env.found_docs - outdated):
             page = Path(self.get_outfilename(docname))
@@ -118,7 +123,7 @@ PAGE_ASSETS = {
     "pygments.css": "highlight",  # no code in our documents
     "sphinx-design.min.css": "sd-",  # cards and buttons: home and About only
     "design-tabs.js": "sd-tab",
-    "talk.js": "class=\"talk\"",  # the About page's video
+    "talk.js": 'class="talk"',  # the About page's video
     # Search is off (see on_builder_inited): nothing highlights search terms.
     "documentation_options.js": None,
     "doctools.js": None,

@@ -9,7 +9,7 @@ import unicodedata
 
 from babel import Locale, UnknownLocaleError
 
-from .languages import CODE_PATTERN_TEXT, TABLE, LanguageTableError, load, parse_table
+from .languages import CODE_PATTERN, TABLE, LanguageTableError, load, parse_table
 from .paths import GETTEXT, LOCALES, ROOT
 
 # Print typefaces by script: a Noto family that Debian's fonts-noto packages install.
@@ -40,7 +40,7 @@ def script_of(text: str) -> str:
 
 
 def table_row(code: str) -> str:
-    if not CODE_PATTERN_TEXT.match(code):
+    if not CODE_PATTERN.match(code):
         raise AddLanguageError(
             f"{code!r} is not a language code: use two lower-case letters (ISO 639-1), e.g. LANG=fr"
         )

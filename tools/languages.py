@@ -7,7 +7,7 @@ from .paths import ROOT
 sys.path.insert(0, str(ROOT / "docs" / "_ext"))
 
 from leavex.languages import (  # noqa: E402
-    CODE_PATTERN_TEXT,
+    CODE_PATTERN,
     SOURCE_LANGUAGE,
     TABLE,
     Language,
@@ -19,7 +19,7 @@ from leavex.languages import (  # noqa: E402
 )
 
 __all__ = [
-    "CODE_PATTERN_TEXT",
+    "CODE_PATTERN",
     "SOURCE_LANGUAGE",
     "TABLE",
     "Language",

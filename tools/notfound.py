@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from urllib.parse import urlparse
 
 from babel.messages.pofile import read_po
-from jinja2 import Environment, FileSystemLoader, select_autoescape
 
+from . import pages
 from .languages import load
-from .paths import DOCS, INTERFACE_DOMAIN, catalog_dir
+from .paths import INTERFACE_DOMAIN, catalog_dir
 
 MESSAGE = "This page does not exist. Choose your language:"
 
@@ -28,10 +27,8 @@ def render(site: Path, base_url: str) -> str:
     # Root-relative links: the server shows this page at whatever depth the reader asked.
     root = urlparse(base_url).path.rstrip("/") + "/"
     languages = [lang for lang in load().values() if (site / lang.code / "index.html").exists()]
-    env = Environment(
-        loader=FileSystemLoader(DOCS / "_templates"), autoescape=select_autoescape(["html"])
-    )
-    return env.get_template("leavex/404.html").render(
+    return pages.render(
+        "leavex/404.html",
         root=root,
         entries=[
             {"language": lang, "message": translated(lang.code, MESSAGE)} for lang in languages
@@ -40,7 +37,4 @@ def render(site: Path, base_url: str) -> str:
 
 
 def write(site: Path, base_url: str) -> Path:
-    staged = site / ".404.html.new"
-    staged.write_text(render(site, base_url), encoding="utf-8")
-    os.replace(staged, site / "404.html")
-    return site / "404.html"
+    return pages.write_atomically(site / "404.html", render(site, base_url))

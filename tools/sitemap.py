@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from xml.sax.saxutils import quoteattr
 
+from . import pages
 from .languages import load
 from .paths import DOCUMENTS
 
@@ -41,10 +41,6 @@ def sitemap(site: Path, base_url: str) -> str:
 
 
 def write(site: Path, base_url: str) -> None:
-    for name, text in (
-        ("sitemap.xml", sitemap(site, base_url)),
-        ("robots.txt", f"User-agent: *\nAllow: /\n\nSitemap: {base_url.rstrip('/')}/sitemap.xml\n"),
-    ):
-        staged = site / f".{name}.new"
-        staged.write_text(text, encoding="utf-8")
-        os.replace(staged, site / name)
+    pages.write_atomically(site / "sitemap.xml", sitemap(site, base_url))
+    robots = f"User-agent: *\nAllow: /\n\nSitemap: {base_url.rstrip('/')}/sitemap.xml\n"
+    pages.write_atomically(site / "robots.txt", robots)

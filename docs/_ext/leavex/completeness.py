@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 from babel.numbers import format_percent
@@ -11,7 +10,7 @@ from sphinx.util import logging
 from sphinx.util.typing import ExtensionMetadata
 
 from . import languages
-from .progress import Progress, progress
+from .progress import Progress, locales_dir, progress
 from .site import HTML_BUILDERS
 
 logger = logging.getLogger(__name__)
@@ -19,15 +18,11 @@ logger = logging.getLogger(__name__)
 INTERFACE_DOMAIN = "sphinx"
 
 
-def locales_dir(app: Sphinx) -> Path:
-    return Path(app.srcdir, app.config.locale_dirs[0])
-
-
 def document_progress(app: Sphinx, docname: str) -> Progress | None:
     """The progress of a document's catalog; None for the source language."""
     if languages.get(app.config.language).is_source:
         return None
-    return progress(locales_dir(app), app.config.language, docname)
+    return progress(locales_dir(app.srcdir, app.config), app.config.language, docname)
 
 
 def is_printable(app: Sphinx, docname: str) -> bool:
@@ -35,7 +30,7 @@ def is_printable(app: Sphinx, docname: str) -> bool:
     if languages.get(app.config.language).is_source:
         return True
     for domain in (docname, INTERFACE_DOMAIN):
-        stats = progress(locales_dir(app), app.config.language, domain)
+        stats = progress(locales_dir(app.srcdir, app.config), app.config.language, domain)
         if stats is None or not stats.complete:
             return False
     return True

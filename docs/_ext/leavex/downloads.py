@@ -47,8 +47,7 @@ def on_html_page_context(
 ) -> None:
     if app.builder.name not in HTML_BUILDERS:
         return
-    to_lang_root = "../" * app.builder.get_target_uri(pagename).count("/")
-    editions = print_editions(app, to_lang_root)
+    editions = print_editions(app, context["leavex_lang_root"])
     context["leavex_print_editions"] = editions if pagename == app.config.root_doc else []
     context["leavex_print_edition"] = next(
         (e for e in editions if e["docname"] == pagename and "href" in e), None
@@ -57,5 +56,6 @@ def on_html_page_context(
 
 def setup(app: Sphinx) -> ExtensionMetadata:
     app.setup_extension("leavex.printing")
-    app.connect("html-page-context", on_html_page_context)
+    # After leavex.site, which sets the way back to the language's root.
+    app.connect("html-page-context", on_html_page_context, priority=600)
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -15,7 +15,6 @@ TABLE = Path(os.environ.get("LEAVEX_LANGUAGE_TABLE") or ROOT / "languages.toml")
 
 # A language code as used in URLs and catalog folders: ISO 639-1, lower case.
 CODE_PATTERN = re.compile(r"^[a-z]{2}$")
-CODE_PATTERN_TEXT = CODE_PATTERN
 DIRECTIONS = ("ltr", "rtl")
 
 

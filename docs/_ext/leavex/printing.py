@@ -27,6 +27,7 @@ from sphinx.writers.html5 import HTML5Translator
 
 from . import fonts, hyphenation, languages
 from .completeness import is_printable
+from .progress import catalog_file
 from .qrcodes import qr_svg
 
 logger = logging.getLogger(__name__)
@@ -154,16 +155,10 @@ class PrintBuilder(StandaloneHTMLBuilder):
                 yield docname
 
     def _catalog_mtime(self, docname: str) -> float:
-        mtimes = [
-            path.stat().st_mtime
-            for path in (
-                Path(self.srcdir, self.config.locale_dirs[0], self.language.code, "LC_MESSAGES")
-                / f"{domain}.po"
-                for domain in (docname, "sphinx")
-            )
-            if path.exists()
-        ]
-        return max(mtimes, default=0.0)
+        catalogs = (
+            catalog_file(self.srcdir, self.config, domain) for domain in (docname, "sphinx")
+        )
+        return max((path.stat().st_mtime for path in catalogs if path.exists()), default=0.0)
 
     def get_target_uri(self, docname: str, typ: str | None = None) -> str:
         # On paper a link to another document leads to its online edition.
@@ -251,12 +246,10 @@ class PrintBuilder(StandaloneHTMLBuilder):
         smaller type, roughly by the square root of the ratio (area)."""
         from babel.messages.pofile import read_po
 
-        catalog_file = Path(
-            self.srcdir, self.config.locale_dirs[0], self.language.code, "LC_MESSAGES", "letter.po"
-        )
-        if self.language.font != "Noto Serif" or not catalog_file.exists():
+        letter = catalog_file(self.srcdir, self.config, "letter")
+        if self.language.font != "Noto Serif" or not letter.exists():
             return 0  # other scripts: lengths in characters do not compare
-        with catalog_file.open("rb") as stream:
+        with letter.open("rb") as stream:
             entries = [m for m in read_po(stream) if m.id and m.string]
         ratio = sum(len(m.string) for m in entries) / max(1, sum(len(m.id) for m in entries))
         guess = ENGLISH_LETTER_SIZE / ratio**0.5

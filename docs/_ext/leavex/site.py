@@ -16,6 +16,7 @@ from sphinx.util import logging
 from sphinx.util.typing import ExtensionMetadata
 
 from . import languages
+from .progress import catalog_file
 
 logger = logging.getLogger(__name__)
 
@@ -36,13 +37,7 @@ class SiteBuilder(DirectoryHTMLBuilder):
     def get_outdated_docs(self) -> Iterator[str]:
         outdated = set(super().get_outdated_docs())
         yield from outdated
-        interface = Path(
-            self.srcdir,
-            self.config.locale_dirs[0],
-            self.config.language,
-            "LC_MESSAGES",
-            "sphinx.po",
-        )
+        interface = catalog_file(self.srcdir, self.config, "sphinx")
         pdfs = Path(self.config.leavex_pdf_dir or Path(self.outdir) / "pdf")
         for docname in sorted(self.env.found_docs - outdated):
             page = Path(self.get_outfilename(docname))
@@ -95,6 +90,7 @@ def on_html_page_context(
     base = app.config.leavex_base_url.rstrip("/")
     context["leavex_lang"] = current
     context["leavex_site_root"] = to_site_root
+    context["leavex_lang_root"] = "../" * path.count("/")
     context["leavex_languages"] = [
         {
             "language": language,

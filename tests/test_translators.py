@@ -200,3 +200,29 @@ def test_incomplete_language_gets_a_notice_and_no_pdf(project_copy, templates):
     assert soup_of(page_file(site, "fr", "about")).select_one(".translation-notice") is None
     status = soup_of(site / "status" / "index.html")
     assert "letter.po" in status.get_text()
+
+
+@pytest.mark.slow
+def test_update_po_marks_changed_english_fuzzy(project_copy, templates):
+    locales = project_copy / "locales" / "fr" / "LC_MESSAGES"
+    for template in templates.glob("*.pot"):
+        pseudo_translate(template, locales / f"{template.stem}.po", "fr")
+    letter = project_copy / "docs" / "letter.md"
+    letter.write_text(
+        letter.read_text(encoding="utf-8").replace("has changed for the worse", "got worse"),
+        encoding="utf-8",
+    )
+    gettext = project_copy / "build" / "gettext"
+    for command in (
+        ["-m", "sphinx", "-q", "-b", "gettext", "-c", ".", "docs", str(gettext)],
+        ["-m", "tools.interface_pot", str(gettext / "sphinx.pot")],
+        ["-m", "sphinx_intl", "update", "-p", str(gettext), "-d", "locales", "-l", "fr"],
+    ):
+        subprocess.run(
+            [sys.executable, *command], cwd=project_copy, check=True, capture_output=True
+        )
+    stats = progress(project_copy / "locales", "fr", "letter")
+    assert stats.fuzzy == 1 and not stats.complete, stats
+    with (locales / "letter.po").open("rb") as stream:
+        fuzzy = [m for m in read_po(stream) if m.fuzzy]
+    assert "got worse" in fuzzy[0].id and fuzzy[0].string.startswith(pseudo(""))

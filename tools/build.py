@@ -22,7 +22,7 @@ from . import catalogs, chooser, notfound, sitemap, stamps, status
 from .languages import TABLE, Language, LanguageTableError, select
 from .paths import BUILD, DOCS, ROOT, SITE, work_dir
 
-CACHE = BUILD / "cache"  # shared by all languages: hyphenation dictionaries, letter sizes
+CACHE = BUILD / "cache"  # shared by all languages: the letter sizes that fitted last time
 
 # Files Sphinx writes for its own use that readers never need.
 NOT_PUBLISHED = shutil.ignore_patterns(".buildinfo", ".doctrees", "objects.inv", "_sources")

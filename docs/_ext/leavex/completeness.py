@@ -10,12 +10,11 @@ from sphinx.util import logging
 from sphinx.util.typing import ExtensionMetadata
 
 from . import languages
-from .progress import Progress, locales_dir, progress
+from .locations import INTERFACE_DOMAIN, locales_dir
+from .progress import Progress, progress
 from .site import HTML_BUILDERS
 
 logger = logging.getLogger(__name__)
-
-INTERFACE_DOMAIN = "sphinx"
 
 
 def document_progress(app: Sphinx, docname: str) -> Progress | None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import math
-from pathlib import Path
 from typing import Any
 
 from babel.units import format_unit
@@ -11,12 +10,9 @@ from sphinx.application import Sphinx
 from sphinx.util.typing import ExtensionMetadata
 
 from .completeness import is_printable
+from .locations import pdf_dir
 from .printing import PRINT_DOCUMENTS, pdf_name
 from .site import HTML_BUILDERS
-
-
-def pdf_dir(app: Sphinx) -> Path:
-    return Path(app.config.leavex_pdf_dir or Path(app.outdir) / "pdf")
 
 
 def human_size(size: int, code: str) -> str:
@@ -29,7 +25,7 @@ def print_editions(app: Sphinx, to_lang_root: str) -> list[dict[str, Any]]:
     code = app.config.language
     editions = []
     for docname in PRINT_DOCUMENTS:
-        path = pdf_dir(app) / pdf_name(docname, code)
+        path = pdf_dir(app.config, app.outdir) / pdf_name(docname, code)
         edition = {"docname": docname, "title": app.env.titles[docname].astext()}
         if not is_printable(app, docname):
             edition["withheld"] = True

@@ -27,7 +27,7 @@ from sphinx.writers.html5 import HTML5Translator
 
 from . import fonts, hyphenation, languages
 from .completeness import is_printable
-from .progress import catalog_file
+from .locations import INTERFACE_DOMAIN, catalog_file, pdf_dir
 from .qrcodes import qr_svg
 
 logger = logging.getLogger(__name__)
@@ -138,7 +138,7 @@ class PrintBuilder(StandaloneHTMLBuilder):
 
     @property
     def pdf_dir(self) -> Path:
-        return Path(self.config.leavex_pdf_dir or self.outdir / "pdf")
+        return pdf_dir(self.config, self.outdir)
 
     def get_outdated_docs(self):
         for docname in PRINT_DOCUMENTS:
@@ -156,7 +156,7 @@ class PrintBuilder(StandaloneHTMLBuilder):
 
     def _catalog_mtime(self, docname: str) -> float:
         catalogs = (
-            catalog_file(self.srcdir, self.config, domain) for domain in (docname, "sphinx")
+            catalog_file(self.srcdir, self.config, domain) for domain in (docname, INTERFACE_DOMAIN)
         )
         return max((path.stat().st_mtime for path in catalogs if path.exists()), default=0.0)
 

@@ -35,16 +35,6 @@ def catalog_path(locales: Path, code: str, domain: str) -> Path:
     return Path(locales) / code / "LC_MESSAGES" / f"{domain}.po"
 
 
-def locales_dir(srcdir, config) -> Path:
-    """Our catalogs' folder, as Sphinx finds it (locale_dirs is relative to the sources)."""
-    return Path(srcdir, config.locale_dirs[0])
-
-
-def catalog_file(srcdir, config, domain: str) -> Path:
-    """A catalog of the language being built."""
-    return catalog_path(locales_dir(srcdir, config), config.language, domain)
-
-
 @lru_cache(maxsize=256)
 def _progress(path: Path, mtime_ns: int) -> Progress:
     with path.open("rb") as stream:

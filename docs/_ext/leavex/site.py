@@ -16,7 +16,7 @@ from sphinx.util import logging
 from sphinx.util.typing import ExtensionMetadata
 
 from . import languages
-from .progress import catalog_file
+from .locations import INTERFACE_DOMAIN, catalog_file, pdf_dir
 
 logger = logging.getLogger(__name__)
 
@@ -37,8 +37,8 @@ class SiteBuilder(DirectoryHTMLBuilder):
     def get_outdated_docs(self) -> Iterator[str]:
         outdated = set(super().get_outdated_docs())
         yield from outdated
-        interface = catalog_file(self.srcdir, self.config, "sphinx")
-        pdfs = Path(self.config.leavex_pdf_dir or Path(self.outdir) / "pdf")
+        interface = catalog_file(self.srcdir, self.config, INTERFACE_DOMAIN)
+        pdfs = pdf_dir(self.config, self.outdir)
         for docname in sorted(self.env.found_docs - outdated):
             page = Path(self.get_outfilename(docname))
             if not page.exists():

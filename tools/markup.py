@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from functools import cache
+from functools import cache, lru_cache
 
 from markdown_it.renderer import RendererHTML
 from myst_parser.config.main import MdParserConfig
@@ -47,17 +47,20 @@ def parser():
     return create_md_parser(MdParserConfig(), RendererHTML)
 
 
+@lru_cache(maxsize=16384)
+def tokens(text: str) -> tuple:
+    """A text's markdown-it tokens, parsed once: every language checks against the same
+    English, and each text is looked at for its blocks and its inline markup."""
+    return tuple(parser().parse(text))
+
+
 def blocks(text: str) -> list[str]:
     """The top-level block structure of a text."""
-    return [
-        t.type
-        for t in parser().parse(text)
-        if t.level == 0 and t.nesting >= 0 and t.type != "inline"
-    ]
+    return [t.type for t in tokens(text) if t.level == 0 and t.nesting >= 0 and t.type != "inline"]
 
 
 def inline_tokens(text: str):
-    for token in parser().parse(text):
+    for token in tokens(text):
         if token.type == "inline":
             yield from token.children or []
         elif token.type == "html_block":

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 import segno
 
 
+@cache  # the letter may be set several times while its size is fitted
 def qr_svg(url: str, label: str) -> str:
     """An inline SVG QR code of ``url``; ``label`` is its accessible name."""
     code = segno.make(url, error="m", micro=False)

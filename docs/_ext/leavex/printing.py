@@ -25,7 +25,7 @@ from sphinx.util import logging
 from sphinx.util.typing import ExtensionMetadata
 from sphinx.writers.html5 import HTML5Translator
 
-from . import fonts, hyphenation, languages
+from . import fonts, hyphenation, languages, speedups
 from .completeness import is_printable
 from .locations import INTERFACE_DOMAIN, catalog_file, pdf_dir
 from .qrcodes import qr_svg
@@ -41,9 +41,6 @@ BASE_SIZE = {"ar": 11.5, "ja": 10.0}
 DEFAULT_SIZE = 10.5
 MIN_LETTER_SIZE = 9.0
 SIZE_STEP = 0.5
-# The size at which the English letter fits: the starting point of a first guess for a
-# translation (only a starting point: the search still ends at the largest fitting size).
-ENGLISH_LETTER_SIZE = 10.5
 MAX_LETTER_PAGES = 2
 
 # One WeasyPrint font configuration per process: fonts found and loaded once, then reused
@@ -54,8 +51,10 @@ _font_config = None
 def font_config():
     global _font_config
     if _font_config is None:
+        speedups.import_weasyprint()
         from weasyprint.text.fonts import FontConfiguration
 
+        speedups.share_cffi_array_types()
         _font_config = FontConfiguration()
     return _font_config
 
@@ -207,57 +206,20 @@ class PrintBuilder(StandaloneHTMLBuilder):
 
     def fit_letter(self, title: str, body: str):
         """The largest type size, from the language's own down, that sets the letter on one
-        page. The search starts where it ended last time (usually one rendering) and always
-        ends at the same size, so the result does not depend on that memory."""
-        base = BASE_SIZE.get(self.language.code, DEFAULT_SIZE)
-        sizes = [base - SIZE_STEP * i for i in range(int((base - MIN_LETTER_SIZE) / SIZE_STEP) + 1)]
-        memory = self.cache_dir / f"letter-size-{self.language.code}-{self.config.leavex_paper}"
-        try:
-            index = min(sizes.index(float(memory.read_text())), len(sizes) - 1)
-        except (OSError, ValueError):
-            index = self.first_guess(sizes)
-        rendered = {}
-
-        def fits(i: int) -> bool:
-            if i not in rendered:
-                rendered[i] = self.render_checked("letter", title, body, sizes[i])
-            return len(rendered[i].pages) == 1
-
-        if fits(index):
-            while index > 0 and fits(index - 1):
-                index -= 1
-        else:
-            while index < len(sizes) - 1 and not fits(index + 1):
-                index += 1
-            index = min(index + 1, len(sizes) - 1)
-            fits(index)
-        pages = len(rendered[index].pages)
+        page. Trying from the top, the first size that fits is the largest: no further
+        rendering has to prove it (most languages fit at the first, all within three)."""
+        size = BASE_SIZE.get(self.language.code, DEFAULT_SIZE)
+        document = self.render_checked("letter", title, body, size)
+        while len(document.pages) > 1 and size - SIZE_STEP >= MIN_LETTER_SIZE:
+            size -= SIZE_STEP
+            document = self.render_checked("letter", title, body, size)
+        pages = len(document.pages)
         if pages > MAX_LETTER_PAGES:
             raise PrintEditionError(
-                f"{self.language.code}/letter: {pages} pages even at {sizes[index]} pt; "
+                f"{self.language.code}/letter: {pages} pages even at {size} pt; "
                 f"a letter must not exceed {MAX_LETTER_PAGES}: shorten the translation"
             )
-        self.cache_dir.mkdir(parents=True, exist_ok=True)
-        memory.write_text(str(sizes[index]))
-        return sizes[index], rendered[index]
-
-    def first_guess(self, sizes: list[float]) -> int:
-        """Where to start without memory: a translation longer than the English needs
-        smaller type, roughly by the square root of the ratio (area)."""
-        from babel.messages.pofile import read_po
-
-        letter = catalog_file(self.srcdir, self.config, "letter")
-        if self.language.font != "Noto Serif" or not letter.exists():
-            return 0  # other scripts: lengths in characters do not compare
-        with letter.open("rb") as stream:
-            entries = [m for m in read_po(stream) if m.id and m.string]
-        ratio = sum(len(m.string) for m in entries) / max(1, sum(len(m.id) for m in entries))
-        guess = ENGLISH_LETTER_SIZE / ratio**0.5
-        return min(range(len(sizes)), key=lambda i: abs(sizes[i] - guess))
-
-    @property
-    def cache_dir(self) -> Path:
-        return Path(self.config.leavex_cache_dir or Path(self.doctreedir).parent / "cache")
+        return size, document
 
     def render_print_page(self, docname: str, title: str, body: str, size: float) -> str:
         url = online_url(self.config, self.language.code, docname)
@@ -298,11 +260,12 @@ class PrintBuilder(StandaloneHTMLBuilder):
 
     def render_pdf(self, page: str):
         capture_weasyprint_logs()
+        fonts_found = font_config()  # first: it imports WeasyPrint the quick way
         from weasyprint import HTML
 
         hyphenation.preload(self.language.bcp47)
         return HTML(string=page, base_url=str(self.srcdir)).render(
-            font_config=font_config(), pdf_variant="pdf/ua-1", pdf_tags=True
+            font_config=fonts_found, pdf_variant="pdf/ua-1", pdf_tags=True
         )
 
     def write_pdf(self, document, target: Path) -> None:
@@ -316,8 +279,13 @@ class PrintBuilder(StandaloneHTMLBuilder):
         )
         os.replace(staged, target)
 
+    def copy_assets(self) -> None:
+        # Paper needs no web assets: the print template reads the sources' own files.
+        # The folder is still made, as Furo writes its pygments.css there after any build.
+        self._static_dir.mkdir(parents=True, exist_ok=True)
+
     def finish(self) -> None:
-        pass  # no static files, search index or object inventory for paper
+        pass  # no search index or object inventory for paper
 
     def gen_indices(self) -> None:
         pass
@@ -346,8 +314,6 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     # Settings that change what is printed: a change re-reads and re-renders everything.
     app.add_config_value("leavex_paper", "a4", "env", types=[str])
     app.add_config_value("leavex_source_date_epoch", 0, "env", types=[int])
-    # Parsed hyphenation dictionaries and remembered letter sizes (default: beside doctrees).
-    app.add_config_value("leavex_cache_dir", "", "", types=[str])
     app.add_builder(PrintBuilder)
     app.connect("builder-inited", on_builder_inited)
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -157,6 +158,7 @@ def summary(doctree: Any) -> str:
     return ""
 
 
+@cache  # asked for every language on every page
 def og_locale(language: languages.Language) -> str:
     """Open Graph wants language_TERRITORY: fr → fr_FR, el → el_GR, pt-PT → pt_PT."""
     if "-" in language.bcp47:

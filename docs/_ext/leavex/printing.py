@@ -14,6 +14,7 @@ import os
 import re
 import time
 from datetime import UTC, datetime
+from functools import lru_cache
 from pathlib import Path
 
 from docutils import nodes
@@ -57,6 +58,15 @@ def font_config():
         speedups.share_cffi_array_types()
         _font_config = FontConfiguration()
     return _font_config
+
+
+@lru_cache(maxsize=4)
+def parsed_stylesheet(path: str, mtime_ns: int):
+    """The print stylesheet, parsed once per process (and again when it is edited):
+    WeasyPrint objects for stylesheets are meant to be shared between documents."""
+    from weasyprint import CSS
+
+    return CSS(filename=path, font_config=font_config())
 
 
 TAG = re.compile(r"<[^>]+>")
@@ -239,7 +249,6 @@ class PrintBuilder(StandaloneHTMLBuilder):
             "font_size": size,
             "paper": PAPER_SIZES[self.config.leavex_paper],
             "banner": str(Path(self.srcdir, "_static", "leavex-banner.svg")),
-            "stylesheet": str(Path(self.srcdir, "_static", "print.css")),
             "_": _,
         }
         return self.templates.render("print/document.html", context)
@@ -264,8 +273,12 @@ class PrintBuilder(StandaloneHTMLBuilder):
         from weasyprint import HTML
 
         hyphenation.preload(self.language.bcp47)
+        stylesheet = Path(self.srcdir, "_static", "print.css")
         return HTML(string=page, base_url=str(self.srcdir)).render(
-            font_config=fonts_found, pdf_variant="pdf/ua-1", pdf_tags=True
+            stylesheets=[parsed_stylesheet(str(stylesheet), stylesheet.stat().st_mtime_ns)],
+            font_config=fonts_found,
+            pdf_variant="pdf/ua-1",
+            pdf_tags=True,
         )
 
     def write_pdf(self, document, target: Path) -> None:

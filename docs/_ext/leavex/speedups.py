@@ -110,6 +110,8 @@ def share_cffi_array_types() -> None:
     allocate = ffi.new
 
     def new(cdecl, init=None):
+        if init is None:  # by far the most common call: keep it quick
+            return allocate(cdecl)
         if isinstance(cdecl, str) and isinstance(init, list | tuple):
             match = SIZED_ARRAY.fullmatch(cdecl)
             if match and int(match["length"]) == len(init):

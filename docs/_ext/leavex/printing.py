@@ -69,6 +69,13 @@ def parsed_stylesheet(path: str, mtime_ns: int):
     return CSS(filename=path, font_config=font_config())
 
 
+@lru_cache(maxsize=2)
+def image_cache(static_files_changed: int) -> dict:
+    """WeasyPrint's images (the banner) by URL, loaded once per process for as long as
+    the static files stay as they are."""
+    return {}
+
+
 TAG = re.compile(r"<[^>]+>")
 
 
@@ -273,9 +280,11 @@ class PrintBuilder(StandaloneHTMLBuilder):
         from weasyprint import HTML
 
         hyphenation.preload(self.language.bcp47)
-        stylesheet = Path(self.srcdir, "_static", "print.css")
+        static = Path(self.srcdir, "_static")
+        stylesheet = static / "print.css"
         return HTML(string=page, base_url=str(self.srcdir)).render(
             stylesheets=[parsed_stylesheet(str(stylesheet), stylesheet.stat().st_mtime_ns)],
+            cache=image_cache(max(path.stat().st_mtime_ns for path in static.iterdir())),
             font_config=fonts_found,
             pdf_variant="pdf/ua-1",
             pdf_tags=True,

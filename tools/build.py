@@ -15,7 +15,8 @@ import shutil
 import subprocess
 import sys
 import time
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Iterator
+from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
 from multiprocessing import get_context
 
@@ -83,33 +84,42 @@ def sphinx_build(code: str, builder: str, outdir, warnings: io.StringIO) -> int:
         return app.statuscode
 
 
-def build_language(code: str, formats: tuple[str, ...] = FORMATS) -> Outcome:
-    """Check and build one language into its work folder (runs in a worker)."""
+def build_step(code: str, output: str, first: bool, last: bool, code_print: str) -> Outcome:
+    """One output (pdf or html) of one language, into its work folder (runs in a worker).
+
+    A language's steps run in order, not always in the same worker: they share the parsed
+    environment that the first leaves in the work folder. The first checks the catalogs.
+    """
     started = time.perf_counter()
-    code_print = stamps.code_fingerprint()
-    if stamps.code_changed(code, code_print):
-        shutil.rmtree(work_dir(code), ignore_errors=True)
-    problems = catalogs.check_language(code)
-    if problems:
-        return Outcome(code, False, time.perf_counter() - started, [str(p) for p in problems])
+    if first:
+        if stamps.code_changed(code, code_print):
+            shutil.rmtree(work_dir(code), ignore_errors=True)
+        problems = catalogs.check_language(code)
+        if problems:
+            return Outcome(code, False, time.perf_counter() - started, [str(p) for p in problems])
     warnings = io.StringIO()
-    status = 0
-    for output in (f for f in FORMATS if f in formats):
-        try:
-            status = sphinx_build(code, BUILDERS[output], work_dir(code) / output, warnings)
-        except Exception as err:  # a crash in one language must not stop the others
-            status = 1
-            warnings.write(f"{type(err).__name__}: {err}\n")
-        if status != 0:
-            break
+    try:
+        status = sphinx_build(code, BUILDERS[output], work_dir(code) / output, warnings)
+    except Exception as err:  # a crash in one language must not stop the others
+        status = 1
+        warnings.write(f"{type(err).__name__}: {err}\n")
     messages = [line for line in warnings.getvalue().splitlines() if line.strip()]
     if status != 0:
         # Forget the environment: an incremental rebuild would not repeat the warnings
         # of documents it believes up to date, and would publish them.
         shutil.rmtree(work_dir(code) / "doctrees", ignore_errors=True)
         return Outcome(code, False, time.perf_counter() - started, messages)
-    stamps.record_code(code, code_print)
+    if last:
+        stamps.record_code(code, code_print)
     return Outcome(code, True, time.perf_counter() - started, messages)
+
+
+def combined(earlier: Outcome | None, later: Outcome) -> Outcome:
+    if earlier is None:
+        return later
+    return Outcome(
+        later.code, later.ok, earlier.seconds + later.seconds, earlier.messages + later.messages
+    )
 
 
 def replace_dir(staged, target) -> None:
@@ -177,20 +187,48 @@ def longest_first(language: Language) -> tuple[bool, int]:
     return (language.font == "Noto Serif", -translated)
 
 
-def run(languages: list[Language], formats: tuple[str, ...], jobs: int) -> list[Outcome]:
-    ordered = sorted(languages, key=longest_first)
-    codes = [language.code for language in ordered]
+def run(languages: list[Language], formats: tuple[str, ...], jobs: int) -> Iterator[Outcome]:
+    """Build the languages; yield each one's outcome as soon as all its outputs are built.
+
+    Each output of each language is a task of its own. The short HTML tasks queue behind
+    the print tasks and fill in at the end, so that the workers finish together.
+    """
+    steps = [output for output in FORMATS if output in formats]
+    codes = [language.code for language in sorted(languages, key=longest_first)]
+    code_print = stamps.code_fingerprint()
+
+    def step(code: str, index: int) -> tuple:
+        return (code, steps[index], index == 0, index == len(steps) - 1, code_print)
+
     tune_garbage_collector()
     hide_debug_logging()
     if jobs <= 1 or len(codes) == 1:
-        return [build_language(code, formats) for code in codes]
+        for code in codes:
+            outcome = None
+            for index in range(len(steps)):
+                outcome = combined(outcome, build_step(*step(code, index)))
+                if not outcome.ok:
+                    break
+            yield outcome
+        return
     warm_imports()
     # What the workers inherit stays put: their collections neither scan it nor, by
     # touching it, copy its memory pages.
     gc.freeze()
     context = get_context("fork")
     with ProcessPoolExecutor(max_workers=min(jobs, len(codes)), mp_context=context) as pool:
-        return list(pool.map(build_language, codes, [formats] * len(codes)))
+        running = {pool.submit(build_step, *step(code, 0)): (code, 0) for code in codes}
+        so_far: dict[str, Outcome] = {}
+        while running:
+            finished, _ = wait(running, return_when=FIRST_COMPLETED)
+            for future in finished:
+                code, index = running.pop(future)
+                outcome = combined(so_far.pop(code, None), future.result())
+                if outcome.ok and index + 1 < len(steps):
+                    so_far[code] = outcome
+                    running[pool.submit(build_step, *step(code, index + 1))] = (code, index + 1)
+                else:
+                    yield outcome
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -237,11 +275,12 @@ def main(argv: list[str] | None = None) -> int:
         for lang in languages
         if args.force or not stamps.is_current(lang.code, fingerprints[lang.code], SITE / lang.code)
     ]
-    outcomes = run(todo, formats, args.jobs) if todo else []
     SITE.mkdir(parents=True, exist_ok=True)
     by_code = {language.code: language for language in languages}
-    failed = []
-    for outcome in outcomes:
+    built, failed = 0, []
+    # Each language is published as soon as it is built, while the others still build.
+    for outcome in run(todo, formats, args.jobs) if todo else []:
+        built += 1
         if outcome.ok:
             publish(by_code[outcome.code])
             stamps.record(outcome.code, fingerprints[outcome.code])
@@ -261,7 +300,7 @@ def main(argv: list[str] | None = None) -> int:
     notfound.write(SITE, base_url)
     sitemap.write(SITE, base_url)
     print(
-        f"build/site/: {len(outcomes) - len(failed)} of {len(outcomes)} languages built, "
+        f"build/site/: {built - len(failed)} of {built} languages built, "
         f"{len(languages) - len(todo)} up to date, in {time.perf_counter() - started:.1f} s"
     )
     if failed:

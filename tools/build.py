@@ -223,7 +223,11 @@ def run(languages: list[Language], formats: tuple[str, ...], jobs: int) -> Itera
             finished, _ = wait(running, return_when=FIRST_COMPLETED)
             for future in finished:
                 code, index = running.pop(future)
-                outcome = combined(so_far.pop(code, None), future.result())
+                try:
+                    result = future.result()
+                except Exception as err:  # the worker itself died (a crash in C code)
+                    result = Outcome(code, False, 0.0, [f"{type(err).__name__}: {err}"])
+                outcome = combined(so_far.pop(code, None), result)
                 if outcome.ok and index + 1 < len(steps):
                     so_far[code] = outcome
                     running[pool.submit(build_step, *step(code, index + 1))] = (code, index + 1)

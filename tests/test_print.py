@@ -92,6 +92,18 @@ def test_letter_fits_on_one_page(site, language):
     assert pdfinfo(pdf_path(site, language.code, "letter"))["Pages"] == "1"
 
 
+# The way back online (a label, a short link) and the page number come to fewer.
+FOOTER_ONLY = 120
+
+
+@pytest.mark.parametrize(("language", "document"), EDITIONS, ids=EDITION_IDS)
+def test_no_last_page_holds_only_the_footer(site, language, document):
+    """A sheet printed for a QR code alone is paper wasted and looks like a mistake."""
+    last_page = PdfReader(pdf_path(site, language.code, document)).pages[-1]
+    text = "".join(last_page.extract_text().split())
+    assert len(text) > FOOTER_ONLY, text
+
+
 def decoded_qr_codes(path: Path, tmp_path: Path) -> set[str]:
     prefix = tmp_path / path.stem
     subprocess.run(["pdftoppm", "-r", "150", "-png", str(path), str(prefix)], check=True)

@@ -144,7 +144,7 @@ def warm_imports() -> None:
     import myst_parser.parsers.sphinx_  # noqa: F401
     import sphinx.application  # noqa: F401
     import sphinx.builders.dirhtml  # noqa: F401
-    from leavex.speedups import import_weasyprint  # docs/_ext is on the path: .languages
+    from leavex.speedups import import_weasyprint  # tools.languages put docs/_ext on the path
 
     import_weasyprint()
 

@@ -224,7 +224,7 @@ class PrintBuilder(StandaloneHTMLBuilder):
     def fit_letter(self, title: str, body: str):
         """The largest type size, from the language's own down, that sets the letter on one
         page. Trying from the top, the first size that fits is the largest: no further
-        rendering has to prove it (most languages fit at the first, all within three)."""
+        rendering has to prove it (most languages fit at the first size tried)."""
         size = BASE_SIZE.get(self.language.code, DEFAULT_SIZE)
         document = self.render_checked("letter", title, body, size)
         while len(document.pages) > 1 and size - SIZE_STEP >= MIN_LETTER_SIZE:

@@ -110,6 +110,16 @@ def test_talk_is_a_plain_link_without_javascript(visit):
     assert page.locator("iframe").count() == 0
 
 
+@pytest.mark.parametrize("code", ["ja", "ar"])
+def test_emphasis_is_bold_not_slanted_in_scripts_without_italics(visit, code):
+    page = visit().open(url_of(code, "about"))
+    emphasis = page.locator("article em").first
+    style = emphasis.evaluate(
+        "e => [getComputedStyle(e).fontStyle, getComputedStyle(e).fontWeight]"
+    )
+    assert style == ["normal", "700"]
+
+
 def axe_violations(page) -> list[str]:
     page.add_script_tag(path=str(AXE))
     found = page.evaluate(

@@ -60,6 +60,20 @@ def test_every_font_is_embedded_and_subset(site, language, document):
         assert (emb, sub) == ("yes", "yes"), f"{name} not embedded and subset"
 
 
+# Scripts that have no italics: WeasyPrint would slant them artificially.
+NO_ITALICS = ("ja", "ar")
+UNSLANTED = [(lang, doc) for lang, doc in EDITIONS if lang.code in NO_ITALICS]
+
+
+@pytest.mark.parametrize(
+    ("language", "document"), UNSLANTED, ids=[f"{lang.code}-{doc}" for lang, doc in UNSLANTED]
+)
+def test_no_slanted_type_in_scripts_without_italics(site, language, document):
+    rows = tool("pdffonts", str(pdf_path(site, language.code, document))).splitlines()[2:]
+    slanted = [row.split()[0] for row in rows if "Oblique" in row or "Italic" in row]
+    assert not slanted
+
+
 @pytest.mark.parametrize(("language", "document"), EDITIONS, ids=EDITION_IDS)
 def test_text_is_extractable_in_the_language(site, language, document):
     path = pdf_path(site, language.code, document)

@@ -307,19 +307,7 @@ class PrintBuilder(StandaloneHTMLBuilder):
         self._static_dir.mkdir(parents=True, exist_ok=True)
 
     def finish(self) -> None:
-        pass  # no search index or object inventory for paper
-
-    def gen_indices(self) -> None:
-        pass
-
-    def gen_pages_from_extensions(self) -> None:
-        pass
-
-    def gen_additional_pages(self) -> None:
-        pass
-
-    def handle_finish(self) -> None:
-        pass
+        pass  # no indices, extra pages, search index or object inventory for paper
 
 
 def on_builder_inited(app: Sphinx) -> None:

@@ -19,8 +19,6 @@ BIN     := $(VENV)/bin
 PY      := $(BIN)/python
 READY   := $(VENV)/.ready
 GETTEXT := build/gettext
-# Every language of the table but the source, for catalog commands.
-TRANSLATED = $(shell $(PY) -c "from tools.languages import load; print(' '.join(c for c in load() if c != 'en'))")
 
 .DEFAULT_GOAL := all
 .PHONY: help all html pdf gettext update-po add-language check-po stats serve test lint benchmark \
@@ -43,9 +41,10 @@ pdf: setup  ## Build the print editions only (PAPER=letter for US letter paper)
 gettext: setup  ## Extract the translation templates (.pot) into build/gettext/
 	$(BIN)/sphinx-build -q -b gettext -c . docs $(GETTEXT)
 	$(PY) -m tools.interface_pot $(GETTEXT)/sphinx.pot
+	$(PY) -m tools.po_metadata $(GETTEXT)/*.pot
 
 update-po: gettext  ## Update every language's catalogs from the templates (changes become fuzzy)
-	$(BIN)/sphinx-intl update -p $(GETTEXT) -d locales $(foreach l,$(or $(LANGUAGES),$(TRANSLATED)),-l $(l))
+	$(PY) -m tools.update_catalogs --languages "$(LANGUAGES)"
 
 add-language: gettext  ## Enrol a language: make add-language LANG=xx (table row and catalogs)
 	$(PY) -m tools.add_language "$(LANGUAGE_CODE)"

@@ -44,8 +44,9 @@ nitpicky = True
 locale_dirs = ["../locales"]  # relative to the source directory, docs/
 gettext_compact = False  # one catalog per document: small files for translators
 gettext_uuid = False
-gettext_last_translator = "#LeaveX translators"
-gettext_language_team = "#LeaveX translators"
+# Translators' contact in every catalog's header (tools/tidy_catalogs.py keeps it there).
+gettext_last_translator = "#LeaveX translators <leavexeu@pm.me>"
+gettext_language_team = "#LeaveX translators <leavexeu@pm.me>"
 # Mark untranslated paragraphs so that incomplete editions show what is still English.
 translation_progress_classes = True
 

@@ -6,6 +6,8 @@ from pathlib import Path
 
 from babel.messages.pofile import read_po, write_po
 
+from tools import po_metadata
+
 
 def pseudo(text: str) -> str:
     # A prefix keeps links, roles and emphasis where they are, and keeps "1. Title"
@@ -25,3 +27,4 @@ def pseudo_translate(template: Path, target: Path, code: str, keep=lambda messag
     target.parent.mkdir(parents=True, exist_ok=True)
     with target.open("wb") as stream:
         write_po(stream, catalog, width=79)
+    po_metadata.tidy(target)  # as make update-po leaves a catalog

@@ -48,3 +48,31 @@ def test_unknown_language_code_is_refused(project_copy):
     result = run_build(project_copy, "--languages", "en xx")
     assert result.returncode == 2
     assert "unknown language code 'xx'" in result.stderr
+
+
+UNTRUSTED = {
+    "a tracking pixel": (" ![](https://tracker.example/p.png)", "images differ"),
+    "a right-to-left override": (" gnp\u202e.exe", "U+202E RIGHT-TO-LEFT OVERRIDE"),
+}
+
+
+def test_untrusted_translations_fail_their_language_with_file_and_line(project_copy):
+    (project_copy / "languages.toml").write_text(FIXTURE_TABLE, encoding="utf-8")
+    assert run_build(project_copy, "--languages", "en fr").returncode == 0
+    site = project_copy / "build" / "site"
+    before = snapshot(site)
+    catalog = project_copy / "locales" / "fr" / "LC_MESSAGES" / "letter.po"
+    original = catalog.read_text(encoding="utf-8")
+    lines = original.splitlines()
+    # A translation on one line: the admonition's title.
+    index = next(i for i, line in enumerate(lines) if line.startswith('msgstr "La pétition'))
+    for added, expected in UNTRUSTED.values():
+        changed = [*lines[:index], lines[index][:-1] + added + '"', *lines[index + 1 :]]
+        catalog.write_text("\n".join(changed) + "\n", encoding="utf-8")
+        result = run_build(project_copy, "--languages", "en fr")
+        assert result.returncode == 1
+        assert f"letter.po:{index + 1}: " in result.stderr and expected in result.stderr, (
+            result.stderr
+        )
+        assert snapshot(site) == before, "the last good site stays as it was"
+    catalog.write_text(original, encoding="utf-8")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -11,6 +12,7 @@ from babel.messages.pofile import read_po
 from conftest import ROOT, TRANSLATED, page_file, run_build, soup_of
 from pseudo import pseudo, pseudo_translate
 
+from tools import po_metadata
 from tools.catalogs import check_catalog, check_language
 from tools.progress import progress
 
@@ -24,7 +26,8 @@ def fixture_catalog(tmp_path: Path, templates: Path, domain: str = "letter") -> 
 
 
 def corrupt(path: Path, needle: str, replace) -> int:
-    """Change the msgstr of the entry whose msgid contains ``needle``; return its line."""
+    """Change the msgstr of the entry whose msgid contains ``needle``; return the line of
+    that msgstr, which the checks name."""
     with path.open("rb") as stream:
         catalog = read_po(stream)
     message = next(m for m in catalog if needle in m.id)
@@ -37,11 +40,11 @@ def corrupt(path: Path, needle: str, replace) -> int:
     while end < len(lines) and lines[end].startswith('"'):
         end += 1
     new = replace(message.string)
-    escaped = new.replace("\\", "\\\\").replace('"', '\\"')
+    escaped = new.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
     lines[start:end] = [f'msgstr "{escaped}"']
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     assert path.read_text(encoding="utf-8") != wrapped_before
-    return message.lineno
+    return start + 1
 
 
 BAD_TRANSLATIONS = {
@@ -71,6 +74,44 @@ BAD_TRANSLATIONS = {
         lambda s: "1. " + s.removeprefix("«ps» "),
         "numbered list",
     ),
+    "tracking image": (
+        "European politicians and leaders must act",
+        lambda s: s + " ![](https://tracker.example/p.png)",
+        "images differ from the original: not in the original: https://tracker.example/p.png",
+    ),
+    "raw HTML, harmless-looking": (
+        "More than two years",
+        lambda s: s.replace("«ps»", "<b>«ps»</b>"),
+        "unsafe HTML",
+    ),
+    "HTML comment": ("More than two years", lambda s: s + " <!-- hidden -->", "unsafe HTML"),
+    "autolink elsewhere": (
+        "More than two years",
+        lambda s: s + " <https://evil.example/>",
+        "link targets differ from the original: not in the original: https://evil.example/",
+    ),
+    "link reference definition": (
+        "petition phase",
+        lambda s: s.replace(f"]({PETITION})", "][p]") + "\n\n[p]: https://evil.example/",
+        "link reference definitions",
+    ),
+    "footnote": (
+        "More than two years",
+        lambda s: s + "[^1]\n\n[^1]: https://evil.example/",
+        "footnote references",
+    ),
+    "added role": (
+        "More than two years",
+        lambda s: s + " {raw-html}`<img src=x>`",
+        "roles differ from the original: not in the original: {raw-html}",
+    ),
+    "directive": (
+        "More than two years",
+        lambda s: ":::{raw} html\n<img src=x>\n:::",
+        "reads as a directive",
+    ),
+    "heading": ("More than two years", lambda s: "# " + s, "reads as a heading"),
+    "block break": ("More than two years", lambda s: s + "\n\n+++", "myst_block_break"),
 }
 
 
@@ -86,6 +127,89 @@ def test_bad_translation_is_caught_with_file_and_line(tmp_path, templates, kind)
         str(p) for p in problems
     ]
     assert f"{path}:{line}:" in str(problems[0])
+
+
+def test_check_po_command_names_file_and_line(tmp_path, templates):
+    """`make check-po` runs tools.catalogs: it prints file:line and fails."""
+    path = fixture_catalog(tmp_path, templates)
+    line = corrupt(path, "More than two years", lambda s: s + " ![](https://tracker.example/p.png)")
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import sys; from tools.catalogs import check_catalog; "
+            f"[print(p) for p in check_catalog(__import__('pathlib').Path({str(path)!r}), 'fr')]",
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
+    assert f"{path}:{line}: images differ" in result.stdout, result.stdout + result.stderr
+
+
+BIDI = {
+    "right-to-left override": ("gnp\u202e.exe", "U+202E RIGHT-TO-LEFT OVERRIDE"),
+    "left-to-right embedding": ("\u202aabc", "U+202A LEFT-TO-RIGHT EMBEDDING"),
+    "override written as an entity": ("gnp&#x202E;.exe", "U+202E RIGHT-TO-LEFT OVERRIDE"),
+    "isolate left open": ("\u2067abc", "U+2067 RIGHT-TO-LEFT ISOLATE is opened and not closed"),
+    "zero-width space": ("a\u200bb", "U+200B ZERO WIDTH SPACE"),
+}
+
+
+@pytest.mark.parametrize("kind", BIDI)
+def test_text_that_displays_other_than_it_reads_is_refused(tmp_path, templates, kind):
+    added, expected = BIDI[kind]
+    path = fixture_catalog(tmp_path, templates)
+    line = corrupt(path, "More than two years", lambda s: f"{s} {added}")
+    problems = check_catalog(path, "fr")
+    assert [(p.line, expected in p.message) for p in problems] == [(line, True)], [
+        str(p) for p in problems
+    ]
+
+
+def test_characters_that_scripts_need_are_kept(tmp_path, templates):
+    """LRM, RLM, ALM, ZWJ, ZWNJ and closed isolates are what right-to-left and other
+    scripts need: they pass."""
+    path = fixture_catalog(tmp_path, templates)
+    corrupt(
+        path,
+        "More than two years",
+        lambda s: s + " \u200eX/Twitter\u200f \u061c \u200d\u200c \u2067#LeaveX\u2069",
+    )
+    assert check_catalog(path, "fr") == []
+
+
+def test_unjustified_format_flags_and_boilerplate_contacts_are_refused(tmp_path, templates):
+    path = fixture_catalog(tmp_path, templates, "about")
+    text = path.read_text(encoding="utf-8")
+    text = text.replace(
+        'msgid "[{brand}`email`', '#, python-format, python-brace-format\nmsgid "[{brand}`email`', 1
+    )
+    text = text.replace(
+        'msgid ""\n"[{brand}`email`',
+        '#, python-format, python-brace-format\nmsgid ""\n"[{brand}`email`',
+        1,
+    )
+    text = re.sub(
+        r'"Last-Translator: [^"\n]*"',
+        lambda _: r'"Last-Translator: FULL NAME <EMAIL@ADDRESS>\n"',
+        text,
+    )
+    path.write_text(text, encoding="utf-8")
+    found = [str(p) for p in check_catalog(path, "fr")]
+    assert any("Last-Translator gives no e-mail address" in p for p in found), found
+    assert any("flag python-format" in p and "{brand}`email`" in p for p in found), found
+    assert any("flag python-brace-format" in p for p in found), found
+    assert po_metadata.tidy(path)
+    assert check_catalog(path, "fr") == []
+    assert "leavexeu@pm.me" in path.read_text(encoding="utf-8")
+
+
+def test_interface_strings_may_not_change_the_html_they_are_placed_in(tmp_path, templates):
+    path = fixture_catalog(tmp_path, templates, "sphinx")
+    line = corrupt(path, "Skip to content", lambda s: s + '" onfocus="alert(1)')
+    problems = check_catalog(path, "fr")
+    assert any(p.line == line and "unsafe HTML" in p.message for p in problems)
 
 
 def test_altered_role_is_caught(tmp_path, templates):
@@ -216,7 +340,7 @@ def test_update_po_marks_changed_english_fuzzy(project_copy, templates):
     for command in (
         ["-m", "sphinx", "-q", "-b", "gettext", "-c", ".", "docs", str(gettext)],
         ["-m", "tools.interface_pot", str(gettext / "sphinx.pot")],
-        ["-m", "sphinx_intl", "update", "-p", str(gettext), "-d", "locales", "-l", "fr"],
+        ["-m", "tools.update_catalogs", "--languages", "fr"],
     ):
         subprocess.run(
             [sys.executable, *command], cwd=project_copy, check=True, capture_output=True
@@ -226,3 +350,10 @@ def test_update_po_marks_changed_english_fuzzy(project_copy, templates):
     with (locales / "letter.po").open("rb") as stream:
         fuzzy = [m for m in read_po(stream) if m.fuzzy]
     assert "got worse" in fuzzy[0].id and fuzzy[0].string.startswith(pseudo(""))
+    # What Babel writes is tidied: contacts in the header, no format flag an entry lacks.
+    for catalog in locales.glob("*.po"):
+        assert [
+            str(p)
+            for p in check_catalog(catalog, "fr")
+            if "header" in p.message or "flag" in p.message
+        ] == []

@@ -9,8 +9,9 @@ import unicodedata
 
 from babel import Locale, UnknownLocaleError
 
+from . import update_catalogs
 from .languages import CODE_PATTERN, TABLE, LanguageTableError, load, parse_table
-from .paths import GETTEXT, LOCALES, ROOT
+from .paths import GETTEXT
 
 # Print typefaces by script: a Noto family that Debian's fonts-noto packages install.
 FONTS_BY_SCRIPT = {
@@ -72,23 +73,13 @@ def add(code: str) -> str:
     parse_table(new_text)  # refuse to write a table that would not load
     if not (GETTEXT / "index.pot").exists():
         raise AddLanguageError("no templates in build/gettext: run make gettext first")
-    subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "sphinx_intl",
-            "update",
-            "-p",
-            str(GETTEXT),
-            "-d",
-            str(LOCALES),
-            "-l",
-            code,
-        ],
-        cwd=ROOT,
-        check=True,
-    )
     TABLE.write_text(new_text, encoding="utf-8")
+    load.cache_clear()
+    try:
+        update_catalogs.update([code])
+    except subprocess.CalledProcessError:
+        TABLE.write_text(text, encoding="utf-8")  # no row without its catalogs
+        raise AddLanguageError("sphinx-intl could not create the catalogs") from None
     return row
 
 

@@ -3,6 +3,7 @@ that fails fails its language, with ``file:line`` and the msgid of every problem
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -10,8 +11,11 @@ from pathlib import Path
 
 from babel.messages.pofile import read_po
 
+from . import po_metadata
 from .markup import compare
 from .paths import INTERFACE_DOMAIN, catalog_dir
+
+CODE_POINT = re.compile(r"U\+([0-9A-F]{4,6})")
 
 
 @dataclass(frozen=True)
@@ -66,10 +70,30 @@ def msgfmt_check(path: Path) -> list[Problem]:
     return problems
 
 
+def line_of_finding(lines: list[str], start: int, finding: str) -> int:
+    """The line a translator should look at: the one holding the character a finding
+    names, else the first line of the translation (msgstr)."""
+    translation = next(
+        (n for n in range(start, len(lines) + 1) if lines[n - 1].startswith("msgstr")), start
+    )
+    match = CODE_POINT.search(finding)
+    if match:
+        point = int(match.group(1), 16)
+        # The character itself, or an HTML entity that markdown-it decodes to it.
+        written = re.compile(f"{re.escape(chr(point))}|&#(x0*{point:x}|0*{point});", re.I)
+        for index in range(start - 1, len(lines)):
+            if not lines[index].strip():
+                break
+            if written.search(lines[index]):
+                return index + 1
+    return translation
+
+
 def markup_check(path: Path, code: str) -> list[Problem]:
     """Translated entries must keep their msgid's markup, links and (lack of) HTML."""
     with path.open("rb") as stream:
         catalog = read_po(stream)
+    lines = path.read_text(encoding="utf-8").splitlines()
     markdown = path.stem != INTERFACE_DOMAIN  # interface strings are plain template text
     problems = []
     for message in catalog:
@@ -85,7 +109,7 @@ def markup_check(path: Path, code: str) -> list[Problem]:
                 problems.append(
                     Problem(
                         path,
-                        message.lineno,
+                        line_of_finding(lines, message.lineno, finding),
                         finding,
                         message.id if isinstance(message.id, str) else message.id[0],
                     )
@@ -97,7 +121,11 @@ def check_catalog(path: Path, code: str) -> list[Problem]:
     problems = msgfmt_check(path)
     if problems:
         return problems  # unreadable: no point comparing entries
-    return markup_check(path, code)
+    metadata = [
+        Problem(path, finding.line, finding.message, finding.msgid)
+        for finding in po_metadata.findings(path)
+    ]
+    return metadata + markup_check(path, code)
 
 
 def check_language(code: str) -> list[Problem]:

@@ -118,6 +118,39 @@ def test_no_last_page_holds_only_the_footer(site, language, document):
     assert len(text) > FOOTER_ONLY, text
 
 
+def figures(path: Path) -> list[str]:
+    """The alternative text of every /Figure in the PDF's structure tree ('' for none)."""
+    found = []
+
+    def walk(element) -> None:
+        element = element.get_object()
+        if element.get("/S") == "/Figure":
+            found.append(str(element.get("/Alt") or element.get("/ActualText") or ""))
+        kids = element.get("/K", [])
+        for kid in kids if isinstance(kids, list) else [kids]:
+            kid = kid.get_object() if hasattr(kid, "get_object") else kid
+            if hasattr(kid, "get") and kid.get("/Type", "/StructElem") == "/StructElem":
+                walk(kid)
+
+    walk(PdfReader(path).trailer["/Root"]["/StructTreeRoot"])
+    return found
+
+
+@pytest.mark.parametrize(("language", "document"), EDITIONS, ids=EDITION_IDS)
+def test_every_figure_has_alternative_text_in_the_language(site, language, document):
+    """PDF/UA (Matterhorn 13-004): a figure has alternative text; decoration (the
+    contact icons) is an artifact, not a figure."""
+    alternatives = figures(pdf_path(site, language.code, document))
+    assert alternatives and all(text.strip() for text in alternatives), alternatives
+    interface = {m.id: m.text for m in messages(language.code, "sphinx")}
+    assert interface["Leave X – Protect Democracy"] in alternatives  # the banner
+    online = f"leavex.eu/{language.code}/{document}/"
+    assert any(online in text and text != online for text in alternatives), alternatives
+    if document == "about":
+        talk = [text for text in alternatives if "youtube.com/watch?v=ElqFlkUXavM" in text]
+        assert len(talk) == 1 and len(alternatives) == 3, alternatives
+
+
 def decoded_qr_codes(path: Path, tmp_path: Path) -> set[str]:
     prefix = tmp_path / path.stem
     subprocess.run(["pdftoppm", "-r", "150", "-png", str(path), str(prefix)], check=True)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from .paths import ROOT
 
-SOURCES = ("conf.py", "languages.toml", "docs", "locales", "tools")
+SOURCES = ("conf.py", "languages.toml", "requirements.txt", "docs", "locales", "tools")
 
 
 def copy_sources(destination: Path) -> Path:

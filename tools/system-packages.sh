@@ -15,6 +15,7 @@ test_packages=(
   "${build_packages[@]}"
   poppler-utils        # pdfinfo, pdffonts, pdftotext, pdftoppm
   zbar-tools           # zbarimg: decode the printed QR codes
+  strace               # record every connection a build attempts (it must make none)
   chromium             # the real browser for end-to-end tests
 )
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import base64
+
 from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.transforms.post_transforms import SphinxPostTransform
@@ -21,17 +23,40 @@ ICONS = {
 BUTTON_CLASSES = ["sd-sphinx-override", "sd-btn", "sd-btn-outline-primary", "sd-text-wrap"]
 
 
+class brand_icon(nodes.Inline, nodes.Element):
+    """A decorative icon: the link text beside it is the accessible name."""
+
+
 def brand_role(name, rawtext, text, lineno, inliner, options=None, content=()):
     """``{brand}`mastodon```: an inline, decorative icon."""
     if text not in ICONS:
         known = ", ".join(ICONS)
         msg = inliner.reporter.error(f"brand: unknown icon {text!r} (known: {known})", line=lineno)
         return [inliner.problematic(rawtext, rawtext, msg)], [msg]
-    svg = (
+    return [brand_icon(brand=text)], []
+
+
+def visit_brand_icon_html(self, node: brand_icon) -> None:
+    self.body.append(
         f'<svg class="brand-icon" viewBox="0 0 16 16" width="1.1em" height="1.1em" '
-        f'fill="currentColor" aria-hidden="true" focusable="false">{ICONS[text]}</svg>'
+        f'fill="currentColor" aria-hidden="true" focusable="false">{ICONS[node["brand"]]}</svg>'
     )
-    return [nodes.raw("", svg, format="html")], []
+    raise nodes.SkipNode
+
+
+def visit_brand_icon_print(self, node: brand_icon) -> None:
+    """On paper the icon is a background: a tagged PDF draws backgrounds as artifacts, as
+    PDF/UA wants of decoration (an inline <svg> would be an unnamed /Figure)."""
+    svg = (
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16" fill="#111111">'
+        f"{ICONS[node['brand']]}</svg>"
+    )
+    encoded = base64.b64encode(svg.encode()).decode()
+    self.body.append(
+        f'<span class="brand-icon" style="background-image: '
+        f"url('data:image/svg+xml;base64,{encoded}')\"></span>"
+    )
+    raise nodes.SkipNode
 
 
 class ContactRowDirective(SphinxDirective):
@@ -69,6 +94,9 @@ class ContactLinks(SphinxPostTransform):
 def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_config_value(
         "leavex_rel_me_urls", ["https://mastodon.social/@leavex"], "env", types=[list]
+    )
+    app.add_node(
+        brand_icon, html=(visit_brand_icon_html, None), leavexprint=(visit_brand_icon_print, None)
     )
     app.add_role("brand", brand_role)
     app.add_directive("contact-row", ContactRowDirective)

@@ -14,8 +14,9 @@ import os
 import re
 import time
 from datetime import UTC, datetime
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 from docutils import nodes
 from sphinx.application import Sphinx
@@ -60,13 +61,54 @@ def font_config():
     return _font_config
 
 
+class PrintEditionError(SphinxError):
+    category = "Print edition error"
+
+
+class FetchRefused(PrintEditionError):
+    """WeasyPrint asked for something that is not one of the project's files."""
+
+
+@cache
+def offline_fetcher_class():
+    """A WeasyPrint URL fetcher that serves the project's own files and inline data only.
+
+    A print edition never goes online: a remote image (say, a tracking pixel slipped into
+    a translation) would be fetched from the build machine and embedded in the PDF. Any
+    other address stops the edition with an error naming it. (A class made on first use:
+    WeasyPrint is imported late, see speedups.import_weasyprint.)"""
+    from weasyprint.urls import FatalURLFetchingError, URLFetcher
+
+    class ProjectFilesOnly(URLFetcher):
+        def __init__(self, root: Path, where: str) -> None:
+            super().__init__()
+            self.root, self.where = root.resolve(), where
+
+        def fetch(self, url, headers=None):
+            scheme = urlsplit(url).scheme.lower()
+            if scheme == "data":
+                return super().fetch(url, headers)
+            if scheme == "file":
+                path = Path(unquote(urlsplit(url).path)).resolve()
+                if path.is_relative_to(self.root) and path.is_file():
+                    return super().fetch(url, headers)
+            # Fatal: WeasyPrint would otherwise log the failure and print without it.
+            raise FatalURLFetchingError(
+                f"{self.where}: refused to fetch {url}: print editions use only the "
+                f"project's own files (below {self.root}) and never go online"
+            )
+
+    return ProjectFilesOnly
+
+
 @lru_cache(maxsize=4)
 def parsed_stylesheet(path: str, mtime_ns: int):
     """The print stylesheet, parsed once per process (and again when it is edited):
     WeasyPrint objects for stylesheets are meant to be shared between documents."""
     from weasyprint import CSS
 
-    return CSS(filename=path, font_config=font_config())
+    fetcher = offline_fetcher_class()(Path(path).parent, path)
+    return CSS(filename=path, font_config=font_config(), url_fetcher=fetcher)
 
 
 @lru_cache(maxsize=2)
@@ -96,10 +138,6 @@ def capture_weasyprint_logs() -> None:
     weasyprint_logger.propagate = False
     if not any(isinstance(h, WeasyPrintWarnings) for h in weasyprint_logger.handlers):
         weasyprint_logger.addHandler(WeasyPrintWarnings())
-
-
-class PrintEditionError(SphinxError):
-    category = "Print edition error"
 
 
 def pdf_name(docname: str, code: str) -> str:
@@ -219,7 +257,7 @@ class PrintBuilder(StandaloneHTMLBuilder):
     def render_checked(self, docname: str, title: str, body: str, size: float):
         page = self.render_print_page(docname, title, body, size)
         self.check_glyphs(docname, page)
-        return self.render_pdf(page)
+        return self.render_pdf(page, f"{self.language.code}/{docname}")
 
     def fit_letter(self, title: str, body: str):
         """The largest type size, from the language's own down, that sets the letter on one
@@ -250,7 +288,11 @@ class PrintBuilder(StandaloneHTMLBuilder):
             "campaign": str(_("Leave X – Protect Democracy")),
             "online_url": url,
             "online_short": short_link(url),
-            "online_qr": qr_svg(url, short_link(url)),
+            "online_qr": qr_svg(
+                url,
+                _("QR code leading to this document online: %(address)s")
+                % {"address": short_link(url)},
+            ),
             "date": date.strftime("%Y-%m-%dT%H:%M:%SZ"),
             "fonts": fonts.font_stack(self.language),
             "font_size": size,
@@ -274,7 +316,7 @@ class PrintBuilder(StandaloneHTMLBuilder):
                 f"{self.language.code}/{docname}: no configured font ({stack}) has {characters}"
             )
 
-    def render_pdf(self, page: str):
+    def render_pdf(self, page: str, where: str):
         capture_weasyprint_logs()
         fonts_found = font_config()  # first: it imports WeasyPrint the quick way
         from weasyprint import HTML
@@ -282,13 +324,19 @@ class PrintBuilder(StandaloneHTMLBuilder):
         hyphenation.preload(self.language.bcp47)
         static = Path(self.srcdir, "_static")
         stylesheet = static / "print.css"
-        return HTML(string=page, base_url=str(self.srcdir)).render(
-            stylesheets=[parsed_stylesheet(str(stylesheet), stylesheet.stat().st_mtime_ns)],
-            cache=image_cache(max(path.stat().st_mtime_ns for path in static.iterdir())),
-            font_config=fonts_found,
-            pdf_variant="pdf/ua-1",
-            pdf_tags=True,
-        )
+        from weasyprint.urls import FatalURLFetchingError
+
+        fetcher = offline_fetcher_class()(Path(self.srcdir), where)
+        try:
+            return HTML(string=page, base_url=str(self.srcdir), url_fetcher=fetcher).render(
+                stylesheets=[parsed_stylesheet(str(stylesheet), stylesheet.stat().st_mtime_ns)],
+                cache=image_cache(max(path.stat().st_mtime_ns for path in static.iterdir())),
+                font_config=fonts_found,
+                pdf_variant="pdf/ua-1",
+                pdf_tags=True,
+            )
+        except FatalURLFetchingError as err:
+            raise FetchRefused(str(err)) from None
 
     def write_pdf(self, document, target: Path) -> None:
         staged = target.with_suffix(".pdf.part")

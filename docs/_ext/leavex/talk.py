@@ -87,12 +87,16 @@ def visit_talk_html(self, node: talk) -> None:
 
 def visit_talk_print(self, node: talk) -> None:
     """On paper a video cannot play: its title, its link and a QR code of the link."""
+    from .printing import short_link
     from .qrcodes import qr_svg
 
     title = self.encode(talk_title(node))
     watch = node["watch_url"]
+    label = _("QR code leading to the recording of the talk on YouTube: %(address)s") % {
+        "address": short_link(watch)
+    }
     self.body.append(
-        f'<div class="talk-print">{qr_svg(watch, self.attval(watch))}'
+        f'<div class="talk-print">{qr_svg(watch, label)}'
         f'<p><strong>{title}</strong><br><span dir="ltr">{self.encode(watch)}</span></p></div>'
     )
     raise nodes.SkipNode

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -48,3 +49,32 @@ def test_unchanged_languages_are_not_started_and_not_touched(project_copy, templ
     changed = {name for name, mtime in mtimes(site / "fr").items() if french.get(name) != mtime}
     assert "letter/index.html" in changed and "pdf/leavex-letter-fr.pdf" in changed
     assert "pdf/leavex-essay-fr.pdf" not in changed, "an unaffected PDF is not rewritten"
+
+
+def test_a_dependency_bump_rebuilds_every_language(project_copy, templates, tmp_path):
+    """The toolchain is an input: a new pin in requirements.txt, or another installed
+    version of a package that renders, rebuilds every language."""
+    (project_copy / "languages.toml").write_text(FIXTURE_TABLE, encoding="utf-8")
+    locales = project_copy / "locales" / "fr" / "LC_MESSAGES"
+    for template in templates.glob("*.pot"):
+        pseudo_translate(template, locales / f"{template.stem}.po", "fr")
+    assert run_build(project_copy).returncode == 0
+    assert "2 up to date" in run_build(project_copy).stdout
+    pdf = project_copy / "build" / "site" / "fr" / "pdf" / "leavex-letter-fr.pdf"
+    printed = pdf.stat().st_mtime_ns
+
+    requirements = project_copy / "requirements.txt"
+    text = requirements.read_text(encoding="utf-8")
+    bumped = re.sub(r"^weasyprint==\S+", "weasyprint==999.0", text, flags=re.M)
+    assert bumped != text
+    requirements.write_text(bumped, encoding="utf-8")
+    rebuilt = run_build(project_copy)
+    assert "2 of 2 languages built, 0 up to date" in rebuilt.stdout, rebuilt.stdout
+    assert pdf.stat().st_mtime_ns != printed, "the print edition is rendered again"
+
+    # An installed version, as Python resolves it: a newer WeasyPrint's metadata first.
+    fake = tmp_path / "newer" / "weasyprint-999.0.dist-info"
+    fake.mkdir(parents=True)
+    (fake / "METADATA").write_text("Metadata-Version: 2.1\nName: weasyprint\nVersion: 999.0\n")
+    upgraded = run_build(project_copy, env={"PYTHONPATH": str(fake.parent)})
+    assert "2 of 2 languages built, 0 up to date" in upgraded.stdout, upgraded.stdout

@@ -1,17 +1,23 @@
 """Make-style dependencies: a language whose inputs did not change is not even started.
 
 A language's inputs are the shared sources (documents, templates, styles, extensions,
-settings, the language table), its own catalogs, and the options of the build. Their
-fingerprint (paths, sizes, modification times) is stored beside the language's work
-folder after a successful build and publication.
+settings, the language table), its own catalogs, the options of the build, and the
+toolchain that renders them: the pinned requirements, the packages installed and the font
+files. Their fingerprint (paths, sizes, modification times, versions) is stored beside the
+language's work folder after a successful build and publication.
 """
 
 from __future__ import annotations
 
 import hashlib
+import importlib.metadata
 import os
+import re
+import subprocess
+from functools import cache
 from pathlib import Path
 
+from .languages import load
 from .paths import DOCS, LOCALES, ROOT, work_dir
 
 SHARED_INPUTS = [DOCS, ROOT / "conf.py", ROOT / "tools"]
@@ -37,9 +43,49 @@ def fingerprint(paths, extra: str = "") -> str:
     return digest.hexdigest()
 
 
+def installed_versions() -> list[str]:
+    """``name==version`` of every installed package, as imports resolve them (the first
+    of a name along sys.path): Sphinx, MyST-Parser, Furo, WeasyPrint, pydyf, Pyphen…"""
+    versions: dict[str, str] = {}
+    for distribution in importlib.metadata.distributions():
+        name = re.sub(r"[-_.]+", "-", distribution.metadata["Name"] or "").lower()
+        versions.setdefault(name, distribution.version)
+    return sorted(f"{name}=={version}" for name, version in versions.items())
+
+
+def font_files() -> list[str]:
+    """Every installed face (regular, bold, italic…) of the families the print editions
+    use, with its file's size and time: a font update changes the PDFs."""
+    from leavex.fonts import font_stack  # after .languages, which puts it on the path
+
+    families = {family for language in load().values() for family in font_stack(language)}
+    listing = subprocess.run(
+        ["fc-list", "--format", "%{family}\t%{style}\t%{file}\n"],
+        capture_output=True,
+        text=True,
+        check=False,
+    ).stdout
+    found = set()
+    for line in listing.splitlines():
+        family, _, rest = line.partition("\t")
+        if families & set(family.split(",")):
+            path = rest.partition("\t")[2]
+            stat = Path(path).stat()
+            found.add(f"{family}\t{rest} {stat.st_size} {stat.st_mtime_ns}")
+    return sorted(found)
+
+
+@cache
+def toolchain_fingerprint() -> str:
+    """What shapes the output besides our sources: a dependency bump must rebuild."""
+    requirements = (ROOT / "requirements.txt").read_text(encoding="utf-8")
+    parts = [requirements, *installed_versions(), *font_files()]
+    return hashlib.sha256("\n".join(parts).encode()).hexdigest()
+
+
 def shared_fingerprint(table: Path) -> str:
     options = "|".join(f"{name}={os.environ.get(name, '')}" for name in OPTIONS)
-    return fingerprint([*SHARED_INPUTS, table], options)
+    return fingerprint([*SHARED_INPUTS, table], f"{options}|{toolchain_fingerprint()}")
 
 
 def language_fingerprint(code: str, shared: str, formats: tuple[str, ...]) -> str:
@@ -58,7 +104,7 @@ CODE_INPUTS = [
 
 
 def code_fingerprint() -> str:
-    return fingerprint(CODE_INPUTS)
+    return fingerprint(CODE_INPUTS, toolchain_fingerprint())
 
 
 def code_changed(code: str, current: str) -> bool:

@@ -27,15 +27,27 @@ def browser():
 
 
 class Visit:
-    """A browser context that records every request and lets none leave the machine."""
+    """A browser context that records every request and lets none leave the machine, and
+    every console error and uncaught exception: a page that logs one is broken."""
 
     def __init__(self, browser, origin: str, **options):
         self.origin = origin
         self.context = browser.new_context(**options)
         self.requests: list[str] = []
         self.blocked: list[str] = []
+        self.errors: list[str] = []
+        self.missing: set[str] = set()  # addresses a test asks for knowing they are 404
         self.context.route("**/*", self._route)
         self.page = self.context.new_page()
+        self.page.on("console", self._console)
+        self.page.on("pageerror", lambda error: self.errors.append(f"{self.page.url}: {error}"))
+
+    def _console(self, message):
+        if message.type != "error":
+            return
+        if message.location.get("url") in self.missing and "404" in message.text:
+            return  # the browser reports the 404 that the test asked for
+        self.errors.append(f"{self.page.url}: console: {message.text}")
 
     def _route(self, route):
         url = route.request.url
@@ -63,8 +75,10 @@ def visit(browser, served):
         return opened[-1]
 
     yield make
+    errors = [error for item in opened for error in item.errors]
     for item in opened:
         item.close()
+    assert errors == [], "pages logged errors:\n" + "\n".join(errors)
 
 
 def url_of(code: str, document: str) -> str:
@@ -81,6 +95,7 @@ def test_pages_request_nothing_from_other_hosts(visit, language):
         session.open(path)
     assert session.blocked == [], "requests left the site"
     assert len(session.requests) > 10
+    assert session.errors == [], "\n".join(session.errors)
 
 
 def test_talk_player_loads_only_after_pressing_play(visit):
@@ -217,7 +232,9 @@ def test_front_door_follows_the_browser_language(browser, served):
 
 def test_missing_page_at_any_depth_offers_every_language(visit):
     session = visit()
-    response = session.page.goto(f"{session.origin}/{LANGUAGES[-1].code}/no/such/page/")
+    missing = f"{session.origin}/{LANGUAGES[-1].code}/no/such/page/"
+    session.missing.add(missing)
+    response = session.page.goto(missing)
     assert response.status == 404
     links = session.page.locator("li a[hreflang]")
     assert links.count() == len(LANGUAGES)

@@ -197,3 +197,12 @@ def test_social_metadata_is_in_the_page_language(site, language):
     assert meta("twitter:card") == "summary_large_image"
     bold_lead = messages(language.code, "letter")[3].text
     assert contains(meta("description"), bold_lead)
+
+
+def test_every_page_has_a_description(site):
+    """Search engines and link previews show it; Lighthouse's SEO audit asks for it."""
+    pages = [page_file(site, lang.code, doc) for lang in LANGUAGES for doc in DOCUMENTS]
+    pages += [site / "index.html", site / "status" / "index.html", site / "404.html"]
+    for path in pages:
+        description = soup_of(path).find("meta", attrs={"name": "description"})
+        assert description and len(description["content"]) > 20, path

@@ -125,6 +125,9 @@ PAGE_ASSETS = {
     "documentation_options.js": None,
     "doctools.js": None,
     "sphinx_highlight.js": None,
+    # Sphinx's strings for its own scripts (search, highlighting), which we do not load:
+    # alone it throws "Documentation is not defined".
+    "translations.js": None,
 }
 
 

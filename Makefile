@@ -1,79 +1,68 @@
 # The whole command surface of the #LeaveX publication. `make help` lists every target.
 
 # -- Settings you can override on the command line ---------------------------
-LANGUAGES  ?=
-JOBS       ?= $(shell nproc 2>/dev/null || echo 2)
-PYTHON     ?= python3
-VENV       ?= .venv
+LANGUAGES   ?=
+JOBS        ?= $(shell nproc 2>/dev/null || echo 2)
+PYTHON      ?= python3
+VENV        ?= .venv
 PYTEST_ARGS ?=
 
-# `make serve LANG=xx` and `make add-language LANG=xx` name a language with LANG, which
-# is also every command's locale variable: keep the code, give the commands a real locale.
-ifeq ($(origin LANG),command line)
-LANGUAGE_CODE := $(LANG)
-override LANG := C.UTF-8
-export LANG
-endif
-
-BIN     := $(VENV)/bin
-PY      := $(BIN)/python
-READY   := $(VENV)/.ready
-GETTEXT := build/gettext
+BIN   := $(VENV)/bin
+PY    := $(BIN)/python
+READY := $(VENV)/.ready
 
 .DEFAULT_GOAL := all
-.PHONY: help all html pdf gettext update-po add-language check-po stats serve test lint benchmark \
-        setup system-build system-test clean
+.PHONY: help all html pdf gettext update-po add-language check-po stats serve test test-fast \
+        lint benchmark setup system-build system-test clean
 
 help:  ## List every target
-	@echo "Usage: make [target] [LANGUAGES=\"fr ar\"] [JOBS=n]"
+	@echo 'Usage: make [target] [LANGUAGES="fr ar"] [JOBS=n] [PAPER=letter]'
 	@echo
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/^([a-z-]+):.*## (.*)/  \1\t\2/' | expand -t 20
 
-all: setup  ## Build every edition (HTML and PDF) of every language into build/site/ (default)
-	$(PY) -m tools.build --formats pdf,html --languages "$(LANGUAGES)" --jobs $(JOBS)
-
-html: setup  ## Build the HTML site only (LANGUAGES="fr ar" for some)
-	$(PY) -m tools.build --formats html --languages "$(LANGUAGES)" --jobs $(JOBS)
-
-pdf: setup  ## Build the print editions only (PAPER=letter for US letter paper)
-	$(PY) -m tools.build --formats pdf --languages "$(LANGUAGES)" --jobs $(JOBS)
+# One recipe builds the editions; each target says which.
+all: FORMATS := pdf,html  ## Build every edition (HTML and PDF) of every language into build/site/ (default)
+html: FORMATS := html  ## Build the HTML site only (LANGUAGES="fr ar" for some)
+pdf: FORMATS := pdf  ## Build the print editions only (PAPER=letter for US letter paper)
+all html pdf: setup
+	$(PY) -m tools.build --formats $(FORMATS) --languages "$(LANGUAGES)" --jobs $(JOBS)
 
 gettext: setup  ## Extract the translation templates (.pot) into build/gettext/
-	$(BIN)/sphinx-build -q -b gettext -c . docs $(GETTEXT)
-	$(PY) -m tools.interface_pot $(GETTEXT)/sphinx.pot
-	$(PY) -m tools.po_metadata $(GETTEXT)/*.pot
+	$(PY) -m tools.extract
 
-update-po: gettext  ## Update every language's catalogs from the templates (changes become fuzzy)
+update-po: gettext  ## Update the catalogs (LANGUAGES=... for some) from the templates: changes become fuzzy
 	$(PY) -m tools.update_catalogs --languages "$(LANGUAGES)"
 
-add-language: gettext  ## Enrol a language: make add-language LANG=xx (table row and catalogs)
-	$(PY) -m tools.add_language "$(LANGUAGE_CODE)"
+add-language: gettext  ## Enrol a language: make add-language LANGUAGES=xx (table row and catalogs)
+	$(PY) -m tools.add_language --languages "$(LANGUAGES)"
 
 check-po: setup  ## Check every catalog (or LANGUAGES=...): syntax, markup, links, unsafe HTML
-	$(PY) -m tools.catalogs --languages "$(LANGUAGES)"
+	$(PY) -m tools.check_po --languages "$(LANGUAGES)"
 
 stats: setup  ## Print translation progress, language x document
 	$(PY) -m tools.stats --languages "$(LANGUAGES)"
 
-serve: setup  ## Preview one language live while you translate: make serve LANG=xx
-	@$(PY) -c "from tools.languages import get; get('$(LANGUAGE_CODE)')" || exit 2
-	$(BIN)/sphinx-autobuild -b dirhtml -c . -D language=$(LANGUAGE_CODE) \
-	  --watch locales/$(LANGUAGE_CODE) --port $(or $(PORT),8000) \
-	  docs build/serve/$(LANGUAGE_CODE)
+serve: setup  ## Preview one language live while you translate: make serve LANGUAGES=xx
+	$(PY) -m tools.serve --languages "$(LANGUAGES)"
 
-test: setup system-test node_modules/.ready lint  ## Run lint, then the test suite on real builds (and a real browser)
+test: setup system-test node_modules/.ready lint  ## Run lint, then every test on real builds (and a real browser): what CI runs
 	$(BIN)/pytest $(PYTEST_ARGS)
+
+test-fast: setup  ## Run the fast tier: extensions and checks on a tiny project (under a minute)
+	$(BIN)/pytest -m "fast and not slow" $(PYTEST_ARGS)
 
 lint: setup  ## Check code style (ruff check, ruff format --check)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
 benchmark: setup system-test  ## Print build timings, peak memory and page weights (slow)
-	$(PY) benchmarks/build.py --runs $(or $(RUNS),3)
+	$(PY) -m benchmarks.build --runs $(or $(RUNS),3)
 	$(PY) -m tools.build --languages "$(LANGUAGES)" --jobs $(JOBS)
-	$(PY) benchmarks/pages.py
+	$(PY) -m benchmarks.pages
 
 setup: system-build $(READY)  ## Install what the build needs (virtual environment, Debian packages)
+	@# The one import root: the repository, on the environment's path (leavex, tools).
+	@$(PY) -c 'import pathlib, sysconfig; pathlib.Path(sysconfig.get_paths()["purelib"], "leavex-project.pth").write_text("$(CURDIR)\n")'
 
 system-build:
 	@tools/system-packages.sh build

@@ -1,22 +1,21 @@
 """Sphinx configuration of the #LeaveX publication.
 
 One source tree, built once per language: the build passes ``-D language=<code>``, and
-everything language-specific is read from ``languages.toml`` by our extensions.
+everything language-specific is read from ``languages.toml`` by our extensions (the
+package ``leavex``, importable from the repository root like the tools: `make` puts the
+root on the virtual environment's path).
 """
 
 import os
-import sys
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent
-sys.path.insert(0, str(ROOT / "docs" / "_ext"))
+from leavex.project import DEFAULT_BASE_URL, ROOT_DOCUMENT, SOURCE_LANGUAGE
 
 # -- Project information -----------------------------------------------------
 
 project = "Leave X – Protect Democracy"
 author = "#LeaveX"
 copyright = "2025, #LeaveX"
-language = "en"  # the source language; each edition overrides it on the command line
+language = SOURCE_LANGUAGE  # each edition overrides it on the command line
 
 # -- General configuration ---------------------------------------------------
 
@@ -24,18 +23,19 @@ extensions = [
     # third-party
     "myst_parser",
     "sphinx_design",
-    # ours (docs/_ext/leavex)
+    # ours (leavex/)
+    "leavex.catalog_checks",
     "leavex.site",
     "leavex.talk",
     "leavex.contacts",
     "leavex.printing",
     "leavex.downloads",
     "leavex.completeness",
-    "leavex.speedups",
+    "leavex.patches",
 ]
 
-root_doc = "index"
-exclude_patterns = ["_ext", "_static", "_templates"]
+root_doc = ROOT_DOCUMENT
+exclude_patterns = ["_static", "_templates"]
 templates_path = ["docs/_templates"]
 nitpicky = True
 
@@ -87,7 +87,14 @@ html_theme_options = {
 # -- Options of our extensions -----------------------------------------------
 
 # The address the site is published at: canonical URLs, hreflang links, QR codes.
-leavex_base_url = os.environ.get("LEAVEX_BASE_URL", "https://leavex.eu")
+leavex_base_url = os.environ.get("LEAVEX_BASE_URL", DEFAULT_BASE_URL)
+
+# -- Patches of third-party code (leavex.patches) -------------------------------------
+
+# Build-speed fixes to Sphinx, MyST and WeasyPrint, each verified against pinned versions.
+# LEAVEX_PATCHES=off builds without any of them (each output in a fresh process): the
+# editions are the same, byte for byte, only slower.
+leavex_patches = os.environ.get("LEAVEX_PATCHES", "on") != "off"
 
 # -- Print editions (leavex.printing) ----------------------------------------
 

@@ -1,6 +1,6 @@
 """Build benchmark: prints wall time and peak memory for the figures of the speed issue.
 
-    python benchmarks/build.py [--runs 3] [--languages "..."]
+    python -m benchmarks.build [--runs 3] [--languages "..."]
 
 Works on a scratch copy of the project (your build/ is left alone) and prints, with
 medians over --runs runs:
@@ -27,11 +27,9 @@ import threading
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
-from tools.languages import select  # noqa: E402
-from tools.project import copy_sources  # noqa: E402
+from leavex.languages import select
+from leavex.project import catalog_path
+from tools.sources import copy_sources
 
 
 def scratch_copy() -> Path:
@@ -70,7 +68,9 @@ def timed(command: list[str], cwd: Path, env: dict | None = None) -> tuple[float
     process = subprocess.Popen(
         command,
         cwd=cwd,
-        env={**os.environ, **(env or {})},
+        # A scratch copy builds into its own build/.
+        env={key: value for key, value in os.environ.items() if key != "LEAVEX_BUILD_DIR"}
+        | (env or {}),
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         text=True,
@@ -156,7 +156,7 @@ def main() -> int:
             translated = [code for code in codes if (copy / "locales" / code).is_dir()]
             edited = translated[run % len(translated)] if translated else codes[0]
             other = next(code for code in codes if code != edited)
-            catalog = copy / "locales" / edited / "LC_MESSAGES" / "letter.po"
+            catalog = catalog_path(edited, "letter", copy / "locales")
             if catalog.exists():
                 before = mtimes(copy / "build" / "site" / other)
                 catalog.write_text(catalog.read_text(encoding="utf-8") + "\n", encoding="utf-8")

@@ -1,6 +1,6 @@
 """Page weight: what a reader's browser downloads for each page of the built site.
 
-    python benchmarks/pages.py          (after `make`)
+    python -m benchmarks.pages          (after `make`)
 
 Loads every page of every language in Debian's chromium and sums the bytes of every
 response it receives (the page, its styles, scripts, images), with an empty cache.
@@ -10,19 +10,16 @@ from __future__ import annotations
 
 import statistics
 import sys
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "tests"))
+from playwright.sync_api import sync_playwright
 
-from browser import CHROMIUM, CHROMIUM_ARGS, LocalSite  # noqa: E402
-from playwright.sync_api import sync_playwright  # noqa: E402
+from leavex.languages import load
+from leavex.project import DOCUMENTS, SITE, page_path
+from tools.browser import CHROMIUM, CHROMIUM_ARGS, LocalSite
 
-from tools.languages import load  # noqa: E402
-from tools.paths import SITE  # noqa: E402
-
-PAGES = {"home": "", "letter": "letter/", "about": "about/", "essay": "essay/"}
+PAGES = {
+    ("home" if document == "index" else document): page_path(document) for document in DOCUMENTS
+}
 
 
 def main() -> int:

@@ -5,37 +5,59 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-import pytest
-from babel.messages.pofile import read_po
-from bs4 import BeautifulSoup
+# Tests build into a folder of their own, never into a developer's build/: set before
+# leavex.project is first imported, which reads it.
+os.environ["LEAVEX_BUILD_DIR"] = tempfile.mkdtemp(prefix="leavex-tests-")
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+import pytest  # noqa: E402
+from babel.messages.pofile import read_po  # noqa: E402
+from bs4 import BeautifulSoup  # noqa: E402
 
-from tools.languages import SOURCE_LANGUAGE, load  # noqa: E402
-from tools.paths import DOCUMENTS, GETTEXT, SITE, catalog_dir  # noqa: E402
-from tools.project import copy_sources  # noqa: E402
+from leavex.languages import load  # noqa: E402
+from leavex.project import (  # noqa: E402
+    DOCUMENTS,
+    GETTEXT,
+    ROOT,
+    SITE,
+    SOURCE_LANGUAGE,
+    catalog_path,
+    page_path,
+)
+from tools.extract import extract  # noqa: E402
+from tools.sources import copy_sources  # noqa: E402
+
+pytest_plugins = ["sphinx.testing.fixtures"]
 
 LANGUAGES = list(load().values())
 TRANSLATED = [language for language in LANGUAGES if language.code != SOURCE_LANGUAGE]
-# Each document's address below its language folder.
-PAGE_PATHS = {"index": "", "letter": "letter/", "about": "about/", "essay": "essay/"}
 
 
-def run_build(root: Path, *args: str, env: dict | None = None) -> subprocess.CompletedProcess:
+def tool_environment(root: Path, env: dict | None = None) -> dict:
     environment = {**os.environ, **(env or {})}
-    if root != ROOT:
-        environment.pop("LEAVEX_LANGUAGE_TABLE", None)  # a copy reads its own table
+    if root != ROOT:  # a copy reads its own table and builds into its own build/
+        environment.pop("LEAVEX_LANGUAGE_TABLE", None)
+        environment.pop("LEAVEX_BUILD_DIR", None)
+    return environment
+
+
+def run_tool(root: Path, tool: str, *args: str, env: dict | None = None, prefix=()):
+    """Run one of the project's commands (``tools.build``, …) in ``root``, as make does;
+    ``prefix`` runs it under another program (strace)."""
     return subprocess.run(
-        [sys.executable, "-m", "tools.build", *args],
+        [*prefix, sys.executable, "-m", tool, *args],
         cwd=root,
         capture_output=True,
         text=True,
-        env=environment,
+        env=tool_environment(root, env),
     )
+
+
+def run_build(root: Path, *args: str, env: dict | None = None) -> subprocess.CompletedProcess:
+    return run_tool(root, "tools.build", *args, env=env)
 
 
 @pytest.fixture(scope="session")
@@ -47,7 +69,7 @@ def site() -> Path:
 
 
 def page_file(site: Path, code: str, document: str) -> Path:
-    return site / code / PAGE_PATHS[document] / "index.html"
+    return site / code / page_path(document) / "index.html"
 
 
 def soup_of(path: Path) -> BeautifulSoup:
@@ -64,10 +86,7 @@ class Shown:
 
 def messages(code: str, domain: str) -> list[Shown]:
     """The messages of a catalog, in order; for the source language, from its template."""
-    if code == SOURCE_LANGUAGE:
-        path = GETTEXT / f"{domain}.pot"
-    else:
-        path = catalog_dir(code) / f"{domain}.po"
+    path = GETTEXT / f"{domain}.pot" if code == SOURCE_LANGUAGE else catalog_path(code, domain)
     with path.open("rb") as stream:
         entries = read_po(stream, locale=None)
     return [Shown(m.id, m.string if code != SOURCE_LANGUAGE else m.id) for m in entries if m.id]
@@ -76,17 +95,7 @@ def messages(code: str, domain: str) -> list[Shown]:
 @pytest.fixture(scope="session", autouse=True)
 def templates() -> Path:
     """Fresh translation templates (.pot), the source language's messages."""
-    subprocess.run(
-        [sys.executable, "-m", "sphinx", "-q", "-b", "gettext", "-c", ".", "docs", str(GETTEXT)],
-        cwd=ROOT,
-        check=True,
-    )
-    subprocess.run(
-        [sys.executable, "-m", "tools.interface_pot", str(GETTEXT / "sphinx.pot")],
-        cwd=ROOT,
-        check=True,
-        capture_output=True,
-    )
+    extract()
     return GETTEXT
 
 
@@ -101,7 +110,7 @@ __all__ = [
     "DOCUMENTS",
     "LANGUAGES",
     "TRANSLATED",
-    "PAGE_PATHS",
+    "page_path",
     "messages",
     "page_file",
     "soup_of",

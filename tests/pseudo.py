@@ -6,7 +6,7 @@ from pathlib import Path
 
 from babel.messages.pofile import read_po, write_po
 
-from tools import po_metadata
+from leavex import po_metadata
 
 
 def pseudo(text: str) -> str:

@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 from conftest import run_build
 
+from leavex.project import catalog_path
+
 pytestmark = pytest.mark.slow
 
 
@@ -31,7 +33,7 @@ def test_malformed_catalog_names_file_and_line_and_keeps_the_site(project_copy):
     site = project_copy / "build" / "site"
     before = snapshot(site)
 
-    catalog = project_copy / "locales" / "fr" / "LC_MESSAGES" / "letter.po"
+    catalog = catalog_path("fr", "letter", project_copy / "locales")
     lines = catalog.read_text(encoding="utf-8").splitlines()
     broken_line = next(i for i, line in enumerate(lines, 1) if line.startswith("msgstr") and i > 20)
     lines[broken_line - 1] = 'msgstr "an unterminated string'
@@ -61,7 +63,7 @@ def test_untrusted_translations_fail_their_language_with_file_and_line(project_c
     assert run_build(project_copy, "--languages", "en fr").returncode == 0
     site = project_copy / "build" / "site"
     before = snapshot(site)
-    catalog = project_copy / "locales" / "fr" / "LC_MESSAGES" / "letter.po"
+    catalog = catalog_path("fr", "letter", project_copy / "locales")
     original = catalog.read_text(encoding="utf-8")
     lines = original.splitlines()
     # A translation on one line: the admonition's title.

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from browser import CHROMIUM, CHROMIUM_ARGS, LocalSite, is_local
-from conftest import DOCUMENTS, LANGUAGES, PAGE_PATHS, ROOT
+from conftest import DOCUMENTS, LANGUAGES, ROOT, page_path
 from playwright.sync_api import sync_playwright
+
+from tools.browser import CHROMIUM, CHROMIUM_ARGS, LocalSite, is_local
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 ARTIFACTS = ROOT / "tests" / "artifacts"
@@ -82,7 +83,7 @@ def visit(browser, served):
 
 
 def url_of(code: str, document: str) -> str:
-    return f"{code}/{PAGE_PATHS[document]}"
+    return f"{code}/{page_path(document)}"
 
 
 @pytest.mark.parametrize("language", LANGUAGES, ids=lambda lang: lang.code)

@@ -9,6 +9,8 @@ import unicodedata
 import pytest
 from conftest import DOCUMENTS, TRANSLATED, messages
 
+pytestmark = pytest.mark.fast
+
 # Digits with the separators languages group them by (3,230 · 3.230 · 3 230 · 3 230).
 NUMBER = re.compile(r"\d(?:[\d]|[,.\u00a0\u202f\u2009 ](?=\d{3}(?!\d)))*")
 NAMES = ("#LeaveX", "X/Twitter", "Elon Musk", "Mike Kuketz", "Mastodon", "Bluesky", "GitHub")

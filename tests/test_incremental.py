@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import re
+import shutil
 from pathlib import Path
 
 import pytest
 from conftest import run_build
 from pseudo import pseudo_translate
+
+from leavex.project import catalog_dir
 
 pytestmark = pytest.mark.slow
 
@@ -25,7 +28,7 @@ def mtimes(folder: Path) -> dict[str, int]:
 
 def test_unchanged_languages_are_not_started_and_not_touched(project_copy, templates):
     (project_copy / "languages.toml").write_text(FIXTURE_TABLE, encoding="utf-8")
-    locales = project_copy / "locales" / "fr" / "LC_MESSAGES"
+    locales = catalog_dir("fr", project_copy / "locales")
     for template in templates.glob("*.pot"):
         pseudo_translate(template, locales / f"{template.stem}.po", "fr")
     assert run_build(project_copy).returncode == 0
@@ -55,7 +58,7 @@ def test_a_dependency_bump_rebuilds_every_language(project_copy, templates, tmp_
     """The toolchain is an input: a new pin in requirements.txt, or another installed
     version of a package that renders, rebuilds every language."""
     (project_copy / "languages.toml").write_text(FIXTURE_TABLE, encoding="utf-8")
-    locales = project_copy / "locales" / "fr" / "LC_MESSAGES"
+    locales = catalog_dir("fr", project_copy / "locales")
     for template in templates.glob("*.pot"):
         pseudo_translate(template, locales / f"{template.stem}.po", "fr")
     assert run_build(project_copy).returncode == 0
@@ -78,3 +81,25 @@ def test_a_dependency_bump_rebuilds_every_language(project_copy, templates, tmp_
     (fake / "METADATA").write_text("Metadata-Version: 2.1\nName: weasyprint\nVersion: 999.0\n")
     upgraded = run_build(project_copy, env={"PYTHONPATH": str(fake.parent)})
     assert "2 of 2 languages built, 0 up to date" in upgraded.stdout, upgraded.stdout
+
+
+def test_the_patches_change_no_byte(project_copy):
+    """Every edition is the same with and without leavex.patches (LEAVEX_PATCHES=off)."""
+    (project_copy / "languages.toml").write_text(FIXTURE_TABLE, encoding="utf-8")
+    site = project_copy / "build" / "site" / "fr"
+    editions = {}
+    for setting in ("on", "off"):
+        shutil.rmtree(project_copy / "build", ignore_errors=True)
+        result = run_build(
+            project_copy,
+            "--languages",
+            "fr",
+            env={"LEAVEX_PATCHES": setting, "SOURCE_DATE_EPOCH": "1736121600"},
+        )
+        assert result.returncode == 0, result.stderr
+        editions[setting] = {
+            str(path.relative_to(site)): path.read_bytes()
+            for path in sorted(site.rglob("*"))
+            if path.is_file()
+        }
+    assert len(editions["on"]) > 20 and editions["on"] == editions["off"]

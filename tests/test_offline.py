@@ -4,10 +4,10 @@ by strace, across every process the build starts."""
 from __future__ import annotations
 
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from conftest import run_tool
 
 pytestmark = pytest.mark.slow
 
@@ -20,13 +20,8 @@ ar = { name = "العربية", english = "Arabic", dir = "rtl", font = "Noto Na
 def traced_build(root: Path, *args: str) -> tuple[subprocess.CompletedProcess, list[str]]:
     """Run the build under strace; return its result and the trace's lines."""
     log = root / "strace.log"
-    result = subprocess.run(
-        ["strace", "-f", "-qq", "-e", "trace=connect,execve", "-e", "signal=none"]
-        + ["-o", str(log), sys.executable, "-m", "tools.build", "--jobs", "2", *args],
-        cwd=root,
-        capture_output=True,
-        text=True,
-    )
+    strace = ["strace", "-f", "-qq", "-e", "trace=connect,execve", "-e", "signal=none"]
+    result = run_tool(root, "tools.build", "--jobs", "2", *args, prefix=[*strace, "-o", str(log)])
     return result, log.read_text(encoding="utf-8").splitlines()
 
 

@@ -10,7 +10,9 @@ from conftest import LANGUAGES, messages, page_file, run_build, soup_of
 from pypdf import PdfReader
 from text import contains, contains_compact, word_set
 
-PRINT_DOCUMENTS = ("letter", "about", "essay")
+from leavex.printing import short_link
+from leavex.project import DEFAULT_BASE_URL, PRINT_DOCUMENTS, page_path, pdf_name
+
 EDITIONS = [(language, document) for language in LANGUAGES for document in PRINT_DOCUMENTS]
 EDITION_IDS = [f"{language.code}-{document}" for language, document in EDITIONS]
 # A line of Japanese never starts with these (kinsoku shori).
@@ -18,7 +20,7 @@ NO_LINE_START = "、。，．・：；？！）」』】〕〉》"
 
 
 def pdf_path(site: Path, code: str, document: str) -> Path:
-    return site / code / "pdf" / f"leavex-{document}-{code}.pdf"
+    return site / code / "pdf" / pdf_name(document, code)
 
 
 def tool(*args: str) -> str:
@@ -144,7 +146,7 @@ def test_every_figure_has_alternative_text_in_the_language(site, language, docum
     assert alternatives and all(text.strip() for text in alternatives), alternatives
     interface = {m.id: m.text for m in messages(language.code, "sphinx")}
     assert interface["Leave X – Protect Democracy"] in alternatives  # the banner
-    online = f"leavex.eu/{language.code}/{document}/"
+    online = short_link(f"{DEFAULT_BASE_URL}/{language.code}/{page_path(document)}")
     assert any(online in text and text != online for text in alternatives), alternatives
     if document == "about":
         talk = [text for text in alternatives if "youtube.com/watch?v=ElqFlkUXavM" in text]
@@ -166,22 +168,23 @@ def decoded_qr_codes(path: Path, tmp_path: Path) -> set[str]:
 @pytest.mark.parametrize(("language", "document"), EDITIONS, ids=EDITION_IDS)
 def test_qr_code_leads_to_the_online_edition(site, language, document, tmp_path):
     codes = decoded_qr_codes(pdf_path(site, language.code, document), tmp_path)
-    assert f"https://leavex.eu/{language.code}/{document}/" in codes
+    online = f"{DEFAULT_BASE_URL}/{language.code}/{page_path(document)}"
+    assert online in codes
     if document == "about":
         assert "https://www.youtube.com/watch?v=ElqFlkUXavM" in codes
     text = tool("pdftotext", str(pdf_path(site, language.code, document)), "-")
-    assert f"leavex.eu/{language.code}/{document}/" in text
+    assert short_link(online) in text
 
 
 @pytest.mark.parametrize("language", LANGUAGES, ids=lambda lang: lang.code)
 def test_html_links_and_lists_the_print_editions(site, language):
     home = soup_of(page_file(site, language.code, "index"))
     listed = [a["href"] for a in home.select(".print-editions a")]
-    assert listed == [f"pdf/leavex-{doc}-{language.code}.pdf" for doc in PRINT_DOCUMENTS]
+    assert listed == [f"pdf/{pdf_name(doc, language.code)}" for doc in PRINT_DOCUMENTS]
     assert len(home.select(".print-editions .pdf-size")) == 3
     for document in PRINT_DOCUMENTS:
         link = soup_of(page_file(site, language.code, document)).select_one(".print-download a")
-        assert link["href"] == f"../pdf/leavex-{document}-{language.code}.pdf"
+        assert link["href"] == f"../pdf/{pdf_name(document, language.code)}"
 
 
 @pytest.mark.slow
@@ -214,5 +217,5 @@ def test_us_letter_paper_on_request(project_copy):
     )
     assert result.returncode == 0, result.stderr
     for document in PRINT_DOCUMENTS:
-        path = project_copy / "build" / "site" / "en" / "pdf" / f"leavex-{document}-en.pdf"
+        path = project_copy / "build" / "site" / "en" / "pdf" / pdf_name(document, "en")
         assert "(letter)" in pdfinfo(path)["Page size"]

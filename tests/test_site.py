@@ -17,6 +17,8 @@ from conftest import (
 )
 from text import contains, words
 
+from leavex.project import DEFAULT_BASE_URL
+
 PAGES = [(language, document) for language in LANGUAGES for document in DOCUMENTS]
 PAGE_IDS = [f"{language.code}-{document}" for language, document in PAGES]
 
@@ -119,9 +121,9 @@ def test_hreflang_alternates(site, language):
     page = soup_of(page_file(site, language.code, "letter"))
     alternates = {link["hreflang"]: link["href"] for link in page.find_all("link", rel="alternate")}
     assert set(alternates) == {lang.bcp47 for lang in LANGUAGES} | {"x-default"}
-    assert alternates["en"] == "https://leavex.eu/en/letter/"
+    assert alternates["en"] == f"{DEFAULT_BASE_URL}/en/letter/"
     canonical = page.find("link", rel="canonical")["href"]
-    assert canonical == f"https://leavex.eu/{language.code}/letter/"
+    assert canonical == f"{DEFAULT_BASE_URL}/{language.code}/letter/"
 
 
 def test_language_chooser_lists_every_language_by_native_name(site):
@@ -178,7 +180,7 @@ def test_sitemap_lists_every_page_with_hreflang_alternates(site):
         assert set(alternates) == {lang.bcp47 for lang in LANGUAGES} | {"x-default"}
         assert url.find("s:loc", names).text in alternates.values()
     robots = (site / "robots.txt").read_text(encoding="utf-8")
-    assert "Sitemap: https://leavex.eu/sitemap.xml" in robots
+    assert f"Sitemap: {DEFAULT_BASE_URL}/sitemap.xml" in robots
 
 
 @pytest.mark.parametrize("language", LANGUAGES, ids=lambda lang: lang.code)
@@ -191,7 +193,7 @@ def test_social_metadata_is_in_the_page_language(site, language):
 
     title = messages(language.code, "letter")[0].text
     assert contains(meta("og:title"), title)
-    assert meta("og:url") == f"https://leavex.eu/{language.code}/letter/"
+    assert meta("og:url") == f"{DEFAULT_BASE_URL}/{language.code}/letter/"
     assert meta("og:locale").split("_")[0] == language.code
     assert meta("og:image").endswith("/_static/leavex-card.png")
     assert meta("twitter:card") == "summary_large_image"

@@ -9,18 +9,21 @@ from pathlib import Path
 
 import pytest
 from babel.messages.pofile import read_po
-from conftest import ROOT, TRANSLATED, page_file, run_build, soup_of
+from conftest import ROOT, TRANSLATED, page_file, run_build, run_tool, soup_of
 from pseudo import pseudo, pseudo_translate
 
-from tools import po_metadata
-from tools.catalogs import check_catalog, check_language
-from tools.progress import progress
+from leavex import po_metadata
+from leavex.catalog_checks import check_catalog, check_language
+from leavex.progress import progress
+from leavex.project import DOCUMENTS, INTERFACE_DOMAIN, catalog_dir, catalog_path
+
+pytestmark = pytest.mark.fast  # but for those marked slow
 
 PETITION = "https://openpetition.eu/leavex"
 
 
 def fixture_catalog(tmp_path: Path, templates: Path, domain: str = "letter") -> Path:
-    target = tmp_path / "locales" / "fr" / "LC_MESSAGES" / f"{domain}.po"
+    target = catalog_path("fr", domain, tmp_path / "locales")
     pseudo_translate(templates / f"{domain}.pot", target, "fr")
     return target
 
@@ -129,22 +132,15 @@ def test_bad_translation_is_caught_with_file_and_line(tmp_path, templates, kind)
     assert f"{path}:{line}:" in str(problems[0])
 
 
-def test_check_po_command_names_file_and_line(tmp_path, templates):
-    """`make check-po` runs tools.catalogs: it prints file:line and fails."""
-    path = fixture_catalog(tmp_path, templates)
+def test_check_po_command_names_file_and_line(project_copy):
+    """`make check-po` prints file:line for every problem and fails."""
+    path = catalog_path("fr", "letter", project_copy / "locales")
     line = corrupt(path, "More than two years", lambda s: s + " ![](https://tracker.example/p.png)")
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-c",
-            "import sys; from tools.catalogs import check_catalog; "
-            f"[print(p) for p in check_catalog(__import__('pathlib').Path({str(path)!r}), 'fr')]",
-        ],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-    )
-    assert f"{path}:{line}: images differ" in result.stdout, result.stdout + result.stderr
+    result = run_tool(project_copy, "tools.check_po", "--languages", "fr de")
+    assert result.returncode == 1
+    assert f"letter.po:{line}: images differ" in result.stderr, result.stderr
+    assert "fr: FAILED" in result.stdout and "de: ok" in result.stdout
+    assert "1 of 2 languages pass" in result.stdout
 
 
 BIDI = {
@@ -240,13 +236,13 @@ def test_untranslated_copy_of_a_long_english_string_is_reported(tmp_path, templa
 @pytest.mark.parametrize("language", TRANSLATED, ids=lambda lang: lang.code)
 def test_published_catalogs_pass_every_check_complete(language):
     assert [str(p) for p in check_language(language.code)] == []
-    for domain in ("index", "letter", "about", "essay", "sphinx"):
-        stats = progress(ROOT / "locales", language.code, domain)
+    for domain in (*DOCUMENTS, INTERFACE_DOMAIN):
+        stats = progress(language.code, domain)
         assert stats.complete, f"{language.code}/{domain}.po: {stats}"
 
 
 def test_stats_are_exact_on_a_fixture(tmp_path):
-    catalog = tmp_path / "xx" / "LC_MESSAGES" / "letter.po"
+    catalog = catalog_path("xx", "letter", tmp_path)
     catalog.parent.mkdir(parents=True)
     catalog.write_text(
         'msgid ""\nmsgstr ""\n"PO-Revision-Date: 2026-01-02 03:04+0000\\n"\n'
@@ -256,7 +252,7 @@ def test_stats_are_exact_on_a_fixture(tmp_path):
         'msgid "six"\nmsgstr ""\n',
         encoding="utf-8",
     )
-    stats = progress(tmp_path, "xx", "letter")
+    stats = progress("xx", "letter", tmp_path)
     assert (stats.translated, stats.fuzzy, stats.untranslated, stats.total) == (3, 2, 1, 6)
     assert stats.ratio == 0.5 and not stats.complete
     assert stats.last_change == "2026-01-02 03:04+0000"
@@ -281,7 +277,10 @@ def test_make_stats_and_check_po_run_in_seconds():
 @pytest.mark.parametrize("code", ["qq", "x1", "en"])
 def test_add_language_refuses_bad_codes(code):
     result = subprocess.run(
-        [sys.executable, "-m", "tools.add_language", code], cwd=ROOT, capture_output=True, text=True
+        [sys.executable, "-m", "tools.add_language", "--languages", code],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
     )
     assert result.returncode == 2
     assert code in result.stderr and "error:" in result.stderr
@@ -296,7 +295,7 @@ fr = { name = "Français", english = "French", dir = "ltr", font = "Noto Serif" 
 @pytest.mark.slow
 def test_incomplete_language_gets_a_notice_and_no_pdf(project_copy, templates):
     (project_copy / "languages.toml").write_text(FIXTURE_TABLE, encoding="utf-8")
-    locales = project_copy / "locales" / "fr" / "LC_MESSAGES"
+    locales = catalog_dir("fr", project_copy / "locales")
     for template in templates.glob("*.pot"):
         half = template.stem == "letter"
         counter = iter(range(10_000))
@@ -328,7 +327,7 @@ def test_incomplete_language_gets_a_notice_and_no_pdf(project_copy, templates):
 
 @pytest.mark.slow
 def test_update_po_marks_changed_english_fuzzy(project_copy, templates):
-    locales = project_copy / "locales" / "fr" / "LC_MESSAGES"
+    locales = catalog_dir("fr", project_copy / "locales")
     for template in templates.glob("*.pot"):
         pseudo_translate(template, locales / f"{template.stem}.po", "fr")
     letter = project_copy / "docs" / "letter.md"
@@ -336,16 +335,10 @@ def test_update_po_marks_changed_english_fuzzy(project_copy, templates):
         letter.read_text(encoding="utf-8").replace("has changed for the worse", "got worse"),
         encoding="utf-8",
     )
-    gettext = project_copy / "build" / "gettext"
-    for command in (
-        ["-m", "sphinx", "-q", "-b", "gettext", "-c", ".", "docs", str(gettext)],
-        ["-m", "tools.interface_pot", str(gettext / "sphinx.pot")],
-        ["-m", "tools.update_catalogs", "--languages", "fr"],
-    ):
-        subprocess.run(
-            [sys.executable, *command], cwd=project_copy, check=True, capture_output=True
-        )
-    stats = progress(project_copy / "locales", "fr", "letter")
+    # What make update-po runs.
+    for command in (["tools.extract"], ["tools.update_catalogs", "--languages", "fr"]):
+        assert run_tool(project_copy, *command).returncode == 0
+    stats = progress("fr", "letter", project_copy / "locales")
     assert stats.fuzzy == 1 and not stats.complete, stats
     with (locales / "letter.po").open("rb") as stream:
         fuzzy = [m for m in read_po(stream) if m.fuzzy]

@@ -1,4 +1,4 @@
-"""`make add-language LANG=xx`: enrol a language in languages.toml and create its catalogs."""
+"""`make add-language LANGUAGES=xx`: enrol a language in languages.toml and create its catalogs."""
 
 from __future__ import annotations
 
@@ -9,9 +9,11 @@ import unicodedata
 
 from babel import Locale, UnknownLocaleError
 
+from leavex.languages import CODE_PATTERN, LanguageTableError, load, parse_table, table_path
+from leavex.project import GETTEXT, ROOT, catalog_dir
+
 from . import update_catalogs
-from .languages import CODE_PATTERN, TABLE, LanguageTableError, load, parse_table
-from .paths import GETTEXT
+from .cli import add_languages_option, named_codes
 
 # Print typefaces by script: a Noto family that Debian's fonts-noto packages install.
 FONTS_BY_SCRIPT = {
@@ -46,7 +48,7 @@ def table_row(code: str) -> str:
             f"{code!r} is not a language code: use two lower-case letters (ISO 639-1), e.g. LANG=fr"
         )
     if code in load():
-        raise AddLanguageError(f"{code!r} is already in {TABLE.name}")
+        raise AddLanguageError(f"{code!r} is already in {table_path().name}")
     try:
         locale = Locale.parse(code)
     except (UnknownLocaleError, ValueError):
@@ -61,40 +63,45 @@ def table_row(code: str) -> str:
     if not font:
         raise AddLanguageError(
             f"no print typeface known for {english} ({script_of(name)} script): add its row to "
-            f"{TABLE.name} by hand with a Noto font that covers the script"
+            f"{table_path().name} by hand with a Noto font that covers the script"
         )
     return f'{code} = {{ name = "{name}", english = "{english}", dir = "{direction}", font = "{font}" }}'
 
 
 def add(code: str) -> str:
     row = table_row(code)
-    text = TABLE.read_text(encoding="utf-8")
+    text = table_path().read_text(encoding="utf-8")
     new_text = text.rstrip("\n") + "\n" + row + "\n"
     parse_table(new_text)  # refuse to write a table that would not load
     if not (GETTEXT / "index.pot").exists():
         raise AddLanguageError("no templates in build/gettext: run make gettext first")
-    TABLE.write_text(new_text, encoding="utf-8")
-    load.cache_clear()
+    table_path().write_text(new_text, encoding="utf-8")
     try:
         update_catalogs.update([code])
     except subprocess.CalledProcessError:
-        TABLE.write_text(text, encoding="utf-8")  # no row without its catalogs
+        table_path().write_text(text, encoding="utf-8")  # no row without its catalogs
         raise AddLanguageError("sphinx-intl could not create the catalogs") from None
     return row
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("code")
-    args = parser.parse_args(argv)
-    try:
-        row = add(args.code.strip())
-    except (AddLanguageError, LanguageTableError) as err:
-        print(f"error: {err}", file=sys.stderr)
+    add_languages_option(parser)
+    codes = named_codes(parser.parse_args(argv))
+    if not codes:
+        print(
+            "error: name the language to add, e.g. make add-language LANGUAGES=sk", file=sys.stderr
+        )
         return 2
-    print(f"Added to {TABLE.name}: {row}")
-    print(f"Catalogs: locales/{args.code}/LC_MESSAGES/*.po. Next: translate them, then")
-    print(f"  make check-po LANGUAGES={args.code}   and   make serve LANG={args.code}")
+    for code in codes:
+        try:
+            row = add(code)
+        except (AddLanguageError, LanguageTableError) as err:
+            print(f"error: {err}", file=sys.stderr)
+            return 2
+        print(f"Added to {table_path().name}: {row}")
+        print(f"Catalogs: {catalog_dir(code).relative_to(ROOT)}/*.po. Next: translate them, then")
+        print(f"  make check-po LANGUAGES={code}   and   make serve LANGUAGES={code}")
     return 0
 
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from leavex.languages import load
+
 from . import pages
-from .languages import load
 
 
 def write(site: Path) -> Path:

@@ -9,8 +9,6 @@ pages show.
 
 from __future__ import annotations
 
-import argparse
-import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -18,9 +16,10 @@ from babel.messages.catalog import Catalog
 from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import write_po
 
-ROOT = Path(__file__).resolve().parent.parent
-TEMPLATES = ROOT / "docs" / "_templates"
-EXTENSIONS = ROOT / "docs" / "_ext"
+from leavex.project import DOCS, ROOT
+
+TEMPLATES = DOCS / "_templates"
+EXTENSIONS = ROOT / "leavex"
 
 # Strings Sphinx itself puts in our pages (sphinx/writers/html5.py and friends).
 SPHINX_STRINGS = [
@@ -58,17 +57,9 @@ def extract() -> Catalog:
     return catalog
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("output", type=Path, help="where to write sphinx.pot")
-    args = parser.parse_args(argv)
-    catalog = extract()
-    args.output.parent.mkdir(parents=True, exist_ok=True)
-    with args.output.open("wb") as stream:
-        write_po(stream, catalog, width=79, sort_output=False, omit_header=False)
-    print(f"{args.output}: {len(catalog)} interface strings")
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())
+def write(output: Path) -> Path:
+    """Write the interface template (called by ``tools.extract``)."""
+    output.parent.mkdir(parents=True, exist_ok=True)
+    with output.open("wb") as stream:
+        write_po(stream, extract(), width=79, sort_output=False, omit_header=False)
+    return output

@@ -7,15 +7,16 @@ from urllib.parse import urlparse
 
 from babel.messages.pofile import read_po
 
+from leavex.languages import load
+from leavex.project import INTERFACE_DOMAIN, catalog_path
+
 from . import pages
-from .languages import load
-from .paths import INTERFACE_DOMAIN, catalog_dir
 
 MESSAGE = "This page does not exist. Choose your language:"
 
 
 def translated(code: str, message: str) -> str:
-    path = catalog_dir(code) / f"{INTERFACE_DOMAIN}.po"
+    path = catalog_path(code, INTERFACE_DOMAIN)
     if not path.exists():
         return message
     with path.open("rb") as stream:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
-from .paths import DOCS
+from leavex.project import DOCS
 
 _environment = Environment(
     loader=FileSystemLoader(DOCS / "_templates"),

@@ -5,11 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 from xml.sax.saxutils import quoteattr
 
-from . import pages
-from .languages import load
-from .paths import DOCUMENTS
+from leavex.languages import load
+from leavex.project import DOCUMENTS, page_path
 
-PAGE_PATHS = {"index": ""} | {doc: f"{doc}/" for doc in DOCUMENTS if doc != "index"}
+from . import pages
 
 
 def sitemap(site: Path, base_url: str) -> str:
@@ -21,7 +20,7 @@ def sitemap(site: Path, base_url: str) -> str:
         '        xmlns:xhtml="http://www.w3.org/1999/xhtml">',
     ]
     for document in DOCUMENTS:
-        path = PAGE_PATHS[document]
+        path = page_path(document)
         alternates = [
             f'    <xhtml:link rel="alternate" hreflang={quoteattr(lang.bcp47)} href={quoteattr(f"{base}/{lang.code}/{path}")}/>'
             for lang in languages

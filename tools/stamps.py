@@ -17,10 +17,11 @@ import subprocess
 from functools import cache
 from pathlib import Path
 
-from .languages import load
-from .paths import DOCS, LOCALES, ROOT, work_dir
+from leavex.fonts import font_stack
+from leavex.languages import load
+from leavex.project import DOCS, LOCALES, ROOT, work_dir
 
-SHARED_INPUTS = [DOCS, ROOT / "conf.py", ROOT / "tools"]
+SHARED_INPUTS = [DOCS, ROOT / "conf.py", ROOT / "leavex", ROOT / "tools"]
 OPTIONS = ("SOURCE_DATE_EPOCH", "LEAVEX_BASE_URL", "PAPER")
 
 
@@ -56,8 +57,6 @@ def installed_versions() -> list[str]:
 def font_files() -> list[str]:
     """Every installed face (regular, bold, italic…) of the families the print editions
     use, with its file's size and time: a font update changes the PDFs."""
-    from leavex.fonts import font_stack  # after .languages, which puts it on the path
-
     families = {family for language in load().values() for family in font_stack(language)}
     listing = subprocess.run(
         ["fc-list", "--format", "%{family}\t%{style}\t%{file}\n"],
@@ -95,7 +94,7 @@ def language_fingerprint(code: str, shared: str, formats: tuple[str, ...]) -> st
 # The build's own code: when it changes, Sphinx's incremental rebuild cannot tell which
 # pages it affects, so the language's work folder is started afresh.
 CODE_INPUTS = [
-    DOCS / "_ext",
+    ROOT / "leavex",
     DOCS / "_templates",
     DOCS / "_static",
     ROOT / "conf.py",

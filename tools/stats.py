@@ -5,16 +5,17 @@ from __future__ import annotations
 import argparse
 import sys
 
-from .languages import SOURCE_LANGUAGE, LanguageTableError, select
-from .paths import DOCUMENTS, INTERFACE_DOMAIN, LOCALES
-from .progress import Progress, progress
+from leavex.progress import Progress, progress
+from leavex.project import DOCUMENTS, INTERFACE_DOMAIN
+
+from .cli import add_languages_option, chosen_languages
 
 DOMAINS = (*DOCUMENTS, INTERFACE_DOMAIN)
 
 
 def table(codes: list[str]) -> dict[str, dict[str, Progress | None]]:
     """{language: {catalog: Progress}}, the data behind the table and the status page."""
-    return {code: {domain: progress(LOCALES, code, domain) for domain in DOMAINS} for code in codes}
+    return {code: {domain: progress(code, domain) for domain in DOMAINS} for code in codes}
 
 
 def render(data: dict[str, dict[str, Progress | None]]) -> str:
@@ -36,14 +37,9 @@ def render(data: dict[str, dict[str, Progress | None]]) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--languages", default="")
-    args = parser.parse_args(argv)
-    try:
-        codes = [lang.code for lang in select(args.languages) if lang.code != SOURCE_LANGUAGE]
-    except LanguageTableError as err:
-        print(f"error: {err}", file=sys.stderr)
-        return 2
-    print(render(table(codes)))
+    add_languages_option(parser)
+    languages = chosen_languages(parser.parse_args(argv), translations_only=True)
+    print(render(table([language.code for language in languages])))
     return 0
 
 

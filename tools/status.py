@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from leavex.languages import load
+from leavex.project import SOURCE_LANGUAGE
+
 from . import pages
-from .languages import SOURCE_LANGUAGE, load
 from .stats import DOMAINS, table
 
 LABELS = {

@@ -11,9 +11,10 @@ import argparse
 import subprocess
 import sys
 
-from . import po_metadata
-from .languages import SOURCE_LANGUAGE, LanguageTableError, select
-from .paths import GETTEXT, LOCALES, ROOT, catalog_dir
+from leavex import po_metadata
+from leavex.project import GETTEXT, LOCALES, ROOT, catalog_dir
+
+from .cli import add_languages_option, chosen_languages
 
 
 def update(codes: list[str]) -> None:
@@ -30,14 +31,9 @@ def update(codes: list[str]) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--languages", default="", help="codes (default: every translation)")
-    args = parser.parse_args(argv)
-    try:
-        codes = [lang.code for lang in select(args.languages) if lang.code != SOURCE_LANGUAGE]
-    except LanguageTableError as err:
-        print(f"error: {err}", file=sys.stderr)
-        return 2
-    update(codes)
+    add_languages_option(parser)
+    languages = chosen_languages(parser.parse_args(argv), translations_only=True)
+    update([language.code for language in languages])
     return 0
 
 

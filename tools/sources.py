@@ -5,9 +5,9 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from .paths import ROOT
+from leavex.project import ROOT
 
-SOURCES = ("conf.py", "languages.toml", "requirements.txt", "docs", "locales", "tools")
+SOURCES = ("conf.py", "languages.toml", "requirements.txt", "docs", "leavex", "locales", "tools")
 
 
 def copy_sources(destination: Path) -> Path:

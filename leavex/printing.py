@@ -27,20 +27,17 @@ from sphinx.util import logging
 from sphinx.util.typing import ExtensionMetadata
 from sphinx.writers.html5 import HTML5Translator
 
-from . import fonts, hyphenation, languages, speedups
+from . import fonts, hyphenation, languages, patches
 from .completeness import is_printable
-from .locations import INTERFACE_DOMAIN, catalog_file, pdf_dir
+from .locations import catalog_file, pdf_dir
+from .project import INTERFACE_DOMAIN, PRINT_DOCUMENTS, page_path, pdf_name
 from .qrcodes import qr_svg
 
 logger = logging.getLogger(__name__)
 
-# The documents that have a print edition (the home page does not).
-PRINT_DOCUMENTS = ("letter", "about", "essay")
 PAPER_SIZES = {"a4": "A4", "letter": "letter"}
-# Body text size in points, by language; the letter steps down from it, half a point at a
+# The letter steps down from the language's body size (languages.toml), half a point at a
 # time, until it fits on one page (never below MIN_LETTER_SIZE, never beyond two pages).
-BASE_SIZE = {"ar": 11.5, "ja": 10.0}
-DEFAULT_SIZE = 10.5
 MIN_LETTER_SIZE = 9.0
 SIZE_STEP = 0.5
 MAX_LETTER_PAGES = 2
@@ -53,10 +50,9 @@ _font_config = None
 def font_config():
     global _font_config
     if _font_config is None:
-        speedups.import_weasyprint()
+        patches.load_weasyprint()
         from weasyprint.text.fonts import FontConfiguration
 
-        speedups.share_cffi_array_types()
         _font_config = FontConfiguration()
     return _font_config
 
@@ -76,13 +72,13 @@ def offline_fetcher_class():
     A print edition never goes online: a remote image (say, a tracking pixel slipped into
     a translation) would be fetched from the build machine and embedded in the PDF. Any
     other address stops the edition with an error naming it. (A class made on first use:
-    WeasyPrint is imported late, see speedups.import_weasyprint.)"""
+    WeasyPrint is imported late, see patches.load_weasyprint.)"""
     from weasyprint.urls import FatalURLFetchingError, URLFetcher
 
     class ProjectFilesOnly(URLFetcher):
-        def __init__(self, root: Path, where: str) -> None:
+        def __init__(self, roots: tuple[Path, ...], where: str) -> None:
             super().__init__()
-            self.root, self.where = root.resolve(), where
+            self.roots, self.where = tuple(root.resolve() for root in roots), where
 
         def fetch(self, url, headers=None):
             scheme = urlsplit(url).scheme.lower()
@@ -90,12 +86,12 @@ def offline_fetcher_class():
                 return super().fetch(url, headers)
             if scheme == "file":
                 path = Path(unquote(urlsplit(url).path)).resolve()
-                if path.is_relative_to(self.root) and path.is_file():
+                if any(path.is_relative_to(root) for root in self.roots) and path.is_file():
                     return super().fetch(url, headers)
             # Fatal: WeasyPrint would otherwise log the failure and print without it.
             raise FatalURLFetchingError(
                 f"{self.where}: refused to fetch {url}: print editions use only the "
-                f"project's own files (below {self.root}) and never go online"
+                f"project's own files and never go online"
             )
 
     return ProjectFilesOnly
@@ -107,7 +103,7 @@ def parsed_stylesheet(path: str, mtime_ns: int):
     WeasyPrint objects for stylesheets are meant to be shared between documents."""
     from weasyprint import CSS
 
-    fetcher = offline_fetcher_class()(Path(path).parent, path)
+    fetcher = offline_fetcher_class()((Path(path).parent,), path)
     return CSS(filename=path, font_config=font_config(), url_fetcher=fetcher)
 
 
@@ -140,14 +136,9 @@ def capture_weasyprint_logs() -> None:
         weasyprint_logger.addHandler(WeasyPrintWarnings())
 
 
-def pdf_name(docname: str, code: str) -> str:
-    return f"leavex-{docname}-{code}.pdf"
-
-
 def online_url(config, code: str, docname: str) -> str:
     """The address of a document's online edition: ``<site>/<lang>/<doc>/``."""
-    path = "" if docname == config.root_doc else f"{docname}/"
-    return f"{config.leavex_base_url.rstrip('/')}/{code}/{path}"
+    return f"{config.leavex_base_url.rstrip('/')}/{code}/{page_path(docname)}"
 
 
 def short_link(url: str) -> str:
@@ -191,13 +182,18 @@ class PrintBuilder(StandaloneHTMLBuilder):
         self.language = languages.get(self.config.language)
 
     @property
+    def static_dir(self) -> Path:
+        """The stylesheet and banner: the site's static files (html_static_path)."""
+        return Path(self.confdir, self.config.html_static_path[0]).resolve()
+
+    @property
     def pdf_dir(self) -> Path:
         return pdf_dir(self.config, self.outdir)
 
     def get_outdated_docs(self):
         for docname in PRINT_DOCUMENTS:
             pdf = self.pdf_dir / pdf_name(docname, self.language.code)
-            if not is_printable(self.app, docname):
+            if not is_printable(self.srcdir, self.config, docname):
                 if pdf.exists():
                     pdf.unlink()  # an older edition must not outlive its translation
                 logger.info("%s: print edition withheld until its translation is complete", docname)
@@ -233,7 +229,7 @@ class PrintBuilder(StandaloneHTMLBuilder):
         self.pdf_dir.mkdir(parents=True, exist_ok=True)
 
     def write_doc(self, docname: str, doctree: nodes.document) -> None:
-        if docname not in PRINT_DOCUMENTS or not is_printable(self.app, docname):
+        if docname not in PRINT_DOCUMENTS or not is_printable(self.srcdir, self.config, docname):
             return
         started = time.perf_counter()
         doctree.settings = self.docsettings
@@ -249,7 +245,7 @@ class PrintBuilder(StandaloneHTMLBuilder):
         if docname == "letter":
             size, document = self.fit_letter(title, body)
         else:
-            size = BASE_SIZE.get(self.language.code, DEFAULT_SIZE)
+            size = self.language.print_size
             document = self.render_checked(docname, title, body, size)
         self.write_pdf(document, target)
         logger.info("%s: %s (%.2f s)", docname, target.name, time.perf_counter() - started)
@@ -263,7 +259,7 @@ class PrintBuilder(StandaloneHTMLBuilder):
         """The largest type size, from the language's own down, that sets the letter on one
         page. Trying from the top, the first size that fits is the largest: no further
         rendering has to prove it (most languages fit at the first size tried)."""
-        size = BASE_SIZE.get(self.language.code, DEFAULT_SIZE)
+        size = self.language.print_size
         document = self.render_checked("letter", title, body, size)
         while len(document.pages) > 1 and size - SIZE_STEP >= MIN_LETTER_SIZE:
             size -= SIZE_STEP
@@ -297,7 +293,7 @@ class PrintBuilder(StandaloneHTMLBuilder):
             "fonts": fonts.font_stack(self.language),
             "font_size": size,
             "paper": PAPER_SIZES[self.config.leavex_paper],
-            "banner": str(Path(self.srcdir, "_static", "leavex-banner.svg")),
+            "banner": str(self.static_dir / "leavex-banner.svg"),
             "_": _,
         }
         return self.templates.render("print/document.html", context)
@@ -322,11 +318,11 @@ class PrintBuilder(StandaloneHTMLBuilder):
         from weasyprint import HTML
 
         hyphenation.preload(self.language.bcp47)
-        static = Path(self.srcdir, "_static")
+        static = self.static_dir
         stylesheet = static / "print.css"
         from weasyprint.urls import FatalURLFetchingError
 
-        fetcher = offline_fetcher_class()(Path(self.srcdir), where)
+        fetcher = offline_fetcher_class()((Path(self.srcdir), static), where)
         try:
             return HTML(string=page, base_url=str(self.srcdir), url_fetcher=fetcher).render(
                 stylesheets=[parsed_stylesheet(str(stylesheet), stylesheet.stat().st_mtime_ns)],

@@ -11,7 +11,7 @@ from sphinx.util.typing import ExtensionMetadata
 
 from .completeness import is_printable
 from .locations import pdf_dir
-from .printing import PRINT_DOCUMENTS, pdf_name
+from .project import PRINT_DOCUMENTS, pdf_name
 from .site import HTML_BUILDERS
 
 
@@ -27,7 +27,7 @@ def print_editions(app: Sphinx, to_lang_root: str) -> list[dict[str, Any]]:
     for docname in PRINT_DOCUMENTS:
         path = pdf_dir(app.config, app.outdir) / pdf_name(docname, code)
         edition = {"docname": docname, "title": app.env.titles[docname].astext()}
-        if not is_printable(app, docname):
+        if not is_printable(app.srcdir, app.config, docname):
             edition["withheld"] = True
         elif path.exists():
             edition["href"] = f"{to_lang_root}pdf/{path.name}"

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .languages import load
-from .paths import INTERFACE_DOMAIN
+from .project import INTERFACE_DOMAIN
 from .settings import conf, contact_address
 
 CONTACT_FIELDS = ("Report-Msgid-Bugs-To", "Last-Translator", "Language-Team")

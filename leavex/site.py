@@ -17,7 +17,8 @@ from sphinx.util import logging
 from sphinx.util.typing import ExtensionMetadata
 
 from . import languages
-from .locations import INTERFACE_DOMAIN, catalog_file, pdf_dir
+from .locations import catalog_file, pdf_dir
+from .project import DEFAULT_BASE_URL, INTERFACE_DOMAIN
 
 logger = logging.getLogger(__name__)
 
@@ -47,7 +48,11 @@ class SiteBuilder(DirectoryHTMLBuilder):
                 continue
             built = page.stat().st_mtime
             # The language table feeds every page's switcher and alternates.
-            inputs = [Path(self.doctreedir, f"{docname}.doctree"), interface, languages.TABLE]
+            inputs = [
+                Path(self.doctreedir, f"{docname}.doctree"),
+                interface,
+                languages.table_path(),
+            ]
             if docname == self.config.root_doc and pdfs.is_dir():
                 inputs.extend(pdfs.glob("*.pdf"))
             if any(path.exists() and path.stat().st_mtime > built for path in inputs):
@@ -172,7 +177,7 @@ def og_locale(language: languages.Language) -> str:
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:
-    app.add_config_value("leavex_base_url", "https://leavex.eu", "env", types=[str])
+    app.add_config_value("leavex_base_url", DEFAULT_BASE_URL, "env", types=[str])
     app.add_builder(SiteBuilder, override=True)
     app.connect("config-inited", on_config_inited)
     app.connect("builder-inited", on_builder_inited)

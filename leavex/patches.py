@@ -1,20 +1,37 @@
-"""Build speed: work that third-party code repeats for nothing, done once per process.
+"""Every patch of third-party code, in one place.
 
-A build worker builds many languages in turn (``tools/build.py``); each fix below keeps
-something it would otherwise redo for every string, template or font. Each was found
-with a profiler; ``benchmarks/build.py`` measures the whole.
+A build worker builds many languages in turn (``tools/scheduling.py``); the patches below
+keep work that Sphinx, MyST, WeasyPrint and cffi would otherwise redo for every string,
+template or font, and keep one language's build from leaking into the next. Each was
+found with a profiler (``benchmarks/build.py`` measures the whole) and reaches into code
+that is not ours, so:
+
+- each is applied only where the installed versions are the ones it was verified against
+  (``Patch.verified``); otherwise it is skipped with a warning naming the versions;
+- all of them are switched off by one setting, ``leavex_patches`` in conf.py
+  (``LEAVEX_PATCHES=off make``). The build then gives each output of each language a
+  fresh process, so no state crosses from one build to the next, and the output is the
+  same byte for byte (a test compares).
 """
 
 from __future__ import annotations
 
 import copy
 import ctypes.util
+import importlib.metadata
+import logging
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
 from functools import cache
 
 import jinja2
 from sphinx.application import Sphinx
 from sphinx.util.typing import ExtensionMetadata
+
+# Not through Sphinx's logger: with -W a warning is an error, and a skipped patch costs
+# time, not correctness.
+logger = logging.getLogger(__name__)
 
 
 def cache_myst_default_settings() -> None:
@@ -143,13 +160,119 @@ COMPILED_TEMPLATES = CompiledTemplates()
 
 
 def keep_compiled_templates(app: Sphinx) -> None:
+    """Jinja's public API (``Environment.bytecode_cache``), on Sphinx's environment."""
     environment = getattr(getattr(app.builder, "templates", None), "environment", None)
     if isinstance(environment, jinja2.Environment):
         environment.bytecode_cache = COMPILED_TEMPLATES
 
 
+def hide_debug_logging() -> None:
+    """Sphinx sets its logger to DEBUG and leaves it to its handlers to drop what the
+    verbosity hides, so each extension's registrations and each event make a log record
+    nobody reads: 1,600 per language. Set the logger to what the handlers show."""
+    from sphinx.util import logging as sphinx_logging
+
+    if getattr(sphinx_logging.setup, "leavex_quiet", False):
+        return
+    setup = sphinx_logging.setup
+
+    def setup_at_shown_level(app, status, warning, *, verbosity: int = 0) -> None:
+        setup(app, status, warning, verbosity=verbosity)
+        shown = sphinx_logging.VERBOSITY_MAP[max(verbosity, 0)]
+        logging.getLogger(sphinx_logging.NAMESPACE).setLevel(shown)
+
+    setup_at_shown_level.leavex_quiet = True
+    sphinx_logging.setup = setup_at_shown_level
+
+
+def forget_translators() -> None:
+    """Sphinx keeps the interface's translators in a module-level cache and adds a new
+    language as a fallback of the one it has: a worker that built another language before
+    would answer in that language. Empty the cache before each build."""
+    import sphinx.locale
+
+    sphinx.locale.translators.clear()
+
+
+@dataclass(frozen=True)
+class Patch:
+    name: str
+    apply: Callable[[], None]
+    verified: dict[str, str]  # distribution: the version the patch was verified against
+    # "process": once per process; "weasyprint": when WeasyPrint is first needed;
+    # "build": before each Sphinx build; "builder": on each builder, given to the patch
+    when: str
+
+
+PATCHES = (
+    Patch(
+        "MyST default settings", cache_myst_default_settings, {"myst-parser": "5.2.0"}, "process"
+    ),
+    Patch("MyST parsers lent again", reuse_myst_parsers, {"myst-parser": "5.2.0"}, "process"),
+    Patch("WeasyPrint's quick import", import_weasyprint, {"weasyprint": "70.0"}, "weasyprint"),
+    Patch(
+        "cffi array types parsed once",
+        share_cffi_array_types,
+        {"weasyprint": "70.0", "cffi": "2.1.1"},
+        "weasyprint",
+    ),
+    Patch("Sphinx's debug records", hide_debug_logging, {"sphinx": "9.0.4"}, "process"),
+    Patch("Sphinx's translators per build", forget_translators, {"sphinx": "9.0.4"}, "build"),
+    Patch(
+        "Jinja templates compiled once",
+        keep_compiled_templates,
+        {"sphinx": "9.0.4", "jinja2": "3.1.6"},
+        "builder",
+    ),
+)
+
+
+def enabled() -> bool:
+    """The one switch (conf.py's ``leavex_patches``)."""
+    from .settings import conf
+
+    return bool(conf().get("leavex_patches", True))
+
+
+@cache
+def applicable(name: str) -> bool:
+    """Whether the installed versions are those the patch was verified against; a
+    mismatch is said once per process."""
+    if not enabled():
+        return False
+    patch = next(patch for patch in PATCHES if patch.name == name)
+    found = {name: importlib.metadata.version(name) for name in patch.verified}
+    if found != patch.verified:
+        logger.warning(
+            "leavex.patches: %r skipped: verified with %s, installed %s. Check that it still "
+            "applies, then update its versions in leavex/patches.py.",
+            patch.name,
+            ", ".join(f"{name} {version}" for name, version in patch.verified.items()),
+            ", ".join(f"{name} {version}" for name, version in found.items()),
+        )
+        return False
+    return True
+
+
+def apply(when: str, *arguments) -> None:
+    """Apply the applicable patches of one kind ("process", "build", "builder")."""
+    for patch in PATCHES:
+        if patch.when == when and applicable(patch.name):
+            patch.apply(*arguments)
+
+
+def load_weasyprint() -> None:
+    """Import WeasyPrint (late: only print editions need it), patched where that applies."""
+    apply("weasyprint")
+    import weasyprint  # noqa: F401  (done already where the quick import applied)
+
+
+def on_builder_inited(app: Sphinx) -> None:
+    apply("builder", app)
+
+
 def setup(app: Sphinx) -> ExtensionMetadata:
-    cache_myst_default_settings()
-    reuse_myst_parsers()
-    app.connect("builder-inited", keep_compiled_templates)
+    app.add_config_value("leavex_patches", True, "", types=[bool])
+    apply("process")
+    app.connect("builder-inited", on_builder_inited)
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}

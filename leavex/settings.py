@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from .paths import ROOT
+from .project import ROOT
 
 
 @cache

@@ -1,19 +1,26 @@
-"""Catalog checks, run by `make check-po` and before every build of a language: a catalog
-that fails fails its language, with ``file:line`` and the msgid of every problem."""
+"""Catalog checks, run by `make check-po` and by every Sphinx build of a translation (this
+is also a Sphinx extension): a catalog that fails fails its language, with ``file:line``
+and the msgid of every problem."""
 
 from __future__ import annotations
 
 import re
 import subprocess
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 from babel.messages.pofile import read_po
+from sphinx.application import Sphinx
+from sphinx.errors import SphinxError
+from sphinx.util import logging
+from sphinx.util.typing import ExtensionMetadata
 
 from . import po_metadata
+from .locations import locales_dir
 from .markup import compare
-from .paths import INTERFACE_DOMAIN, catalog_dir
+from .project import INTERFACE_DOMAIN, LOCALES, SOURCE_LANGUAGE, catalog_dir
+
+logger = logging.getLogger(__name__)
 
 CODE_POINT = re.compile(r"U\+([0-9A-F]{4,6})")
 
@@ -27,16 +34,19 @@ class Problem:
     message: str
     msgid: str = ""
 
+    def described(self) -> str:
+        """The message, with the start of the English text it is about."""
+        if not self.msgid:
+            return self.message
+        shown = self.msgid if len(self.msgid) <= 70 else self.msgid[:67] + "..."
+        return f"{self.message}\n    msgid: {shown!r}"
+
     def __str__(self) -> str:
-        where = f"{self.path}:{self.line}: {self.message}"
-        if self.msgid:
-            shown = self.msgid if len(self.msgid) <= 70 else self.msgid[:67] + "..."
-            where += f"\n    msgid: {shown!r}"
-        return where
+        return f"{self.path}:{self.line}: {self.described()}"
 
 
-def catalogs_of(code: str) -> list[Path]:
-    return sorted(catalog_dir(code).glob("*.po"))
+def catalogs_of(code: str, locales: Path = LOCALES) -> list[Path]:
+    return sorted(catalog_dir(code, locales).glob("*.po"))
 
 
 def msgfmt_check(path: Path) -> list[Problem]:
@@ -128,43 +138,40 @@ def check_catalog(path: Path, code: str) -> list[Problem]:
     return metadata + markup_check(path, code)
 
 
-def check_language(code: str) -> list[Problem]:
+def check_language(code: str, locales: Path = LOCALES) -> list[Problem]:
     problems = []
-    for path in catalogs_of(code):
+    for path in catalogs_of(code, locales):
         problems.extend(check_catalog(path, code))
+    if not problems and not catalogs_of(code, locales):
+        problems.append(
+            Problem(catalog_dir(code, locales), 0, "no catalogs: run make add-language")
+        )
     return problems
 
 
-def main(argv: list[str] | None = None) -> int:
-    """`make check-po`: check every catalog of the given (or every) language."""
-    import argparse
+class CatalogError(SphinxError):
+    category = "Catalog check failed"
 
-    from .languages import SOURCE_LANGUAGE, LanguageTableError, select
 
-    parser = argparse.ArgumentParser(description="Check translation catalogs.")
-    parser.add_argument("--languages", default="")
-    args = parser.parse_args(argv)
-    try:
-        languages = [lang for lang in select(args.languages) if lang.code != SOURCE_LANGUAGE]
-    except LanguageTableError as err:
-        print(f"error: {err}", file=sys.stderr)
-        return 2
-    failed = 0
-    for language in languages:
-        problems = check_language(language.code)
-        if not catalogs_of(language.code):
-            problems = [
-                Problem(catalog_dir(language.code), 0, "no catalogs: run make add-language")
-            ]
-        for problem in problems:
-            print(problem, file=sys.stderr)
-        failed += bool(problems)
-        print(
-            f"{language.code}: {'FAILED' if problems else 'ok'} ({len(catalogs_of(language.code))} catalogs)"
+def on_config_inited(app: Sphinx, config) -> None:
+    """Check the language's catalogs before anything is built from them: in `make`, in
+    `make serve` and in any sphinx-build, a translator sees the same refusals as CI."""
+    if not config.leavex_catalog_checks or config.language == SOURCE_LANGUAGE:
+        return
+    problems = check_language(config.language, locales_dir(app.srcdir, config))
+    for problem in problems:
+        logger.error("%s", problem.described(), location=f"{problem.path}:{problem.line}")
+    if problems:
+        raise CatalogError(
+            f"{config.language}: {len(problems)} problem(s) in the catalogs; nothing is built "
+            "from a catalog that fails its checks"
         )
-    print(f"{len(languages) - failed} of {len(languages)} languages pass")
-    return 1 if failed else 0
 
 
-if __name__ == "__main__":
-    sys.exit(main())
+def setup(app: Sphinx) -> ExtensionMetadata:
+    # The build turns the checks off for a language's later outputs: the first checked
+    # the same catalogs.
+    app.add_config_value("leavex_catalog_checks", True, "", types=[bool])
+    # After leavex.site, which refuses a language missing from the table.
+    app.connect("config-inited", on_config_inited, priority=600)
+    return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -46,8 +46,8 @@ def font_file(family: str) -> tuple[str, int]:
 @cache
 def coverage(family: str) -> frozenset[int]:
     path, index = font_file(family)
-    font = TTFont(path, fontNumber=index, lazy=True)
-    return frozenset(font.getBestCmap())
+    with TTFont(path, fontNumber=index, lazy=True) as font:
+        return frozenset(font.getBestCmap())
 
 
 def uncovered(text: str, language: Language) -> list[str]:

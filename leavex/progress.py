@@ -10,6 +10,8 @@ from pathlib import Path
 
 from babel.messages.pofile import read_po
 
+from .project import LOCALES, catalog_path
+
 
 @dataclass(frozen=True)
 class Progress:
@@ -31,10 +33,6 @@ class Progress:
         return self.translated == self.total
 
 
-def catalog_path(locales: Path, code: str, domain: str) -> Path:
-    return Path(locales) / code / "LC_MESSAGES" / f"{domain}.po"
-
-
 @lru_cache(maxsize=256)
 def _progress(path: Path, mtime_ns: int) -> Progress:
     with path.open("rb") as stream:
@@ -54,9 +52,9 @@ def _progress(path: Path, mtime_ns: int) -> Progress:
     return Progress(**counts, last_change=revision.group(1).strip() if revision else "")
 
 
-def progress(locales: Path, code: str, domain: str) -> Progress | None:
+def progress(code: str, domain: str, locales: Path = LOCALES) -> Progress | None:
     """The progress of one catalog, or None where it does not exist (the source language)."""
-    path = catalog_path(locales, code, domain)
+    path = catalog_path(code, domain, locales)
     if not path.exists():
         return None
     return _progress(path, path.stat().st_mtime_ns)

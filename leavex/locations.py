@@ -1,14 +1,11 @@
-"""Where a language's build finds its catalogs and puts its PDFs."""
+"""Where a language's Sphinx build finds its catalogs and puts its PDFs (from its settings:
+a test project has its own)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from .progress import catalog_path
-
-# The catalog of interface strings (templates, our extensions, Sphinx's own): Sphinx
-# translates them through its "sphinx" message domain.
-INTERFACE_DOMAIN = "sphinx"
+from .project import catalog_path
 
 
 def locales_dir(srcdir, config) -> Path:
@@ -18,7 +15,7 @@ def locales_dir(srcdir, config) -> Path:
 
 def catalog_file(srcdir, config, domain: str) -> Path:
     """A catalog of the language being built."""
-    return catalog_path(locales_dir(srcdir, config), config.language, domain)
+    return catalog_path(config.language, domain, locales_dir(srcdir, config))
 
 
 def pdf_dir(config, outdir) -> Path:

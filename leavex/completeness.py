@@ -10,8 +10,9 @@ from sphinx.util import logging
 from sphinx.util.typing import ExtensionMetadata
 
 from . import languages
-from .locations import INTERFACE_DOMAIN, locales_dir
+from .locations import locales_dir
 from .progress import Progress, progress
+from .project import INTERFACE_DOMAIN, SOURCE_LANGUAGE
 from .site import HTML_BUILDERS
 
 logger = logging.getLogger(__name__)
@@ -21,15 +22,15 @@ def document_progress(app: Sphinx, docname: str) -> Progress | None:
     """The progress of a document's catalog; None for the source language."""
     if languages.get(app.config.language).is_source:
         return None
-    return progress(locales_dir(app.srcdir, app.config), app.config.language, docname)
+    return progress(app.config.language, docname, locales_dir(app.srcdir, app.config))
 
 
-def is_printable(app: Sphinx, docname: str) -> bool:
+def is_printable(srcdir, config, docname: str) -> bool:
     """A print edition needs its document and the interface fully translated."""
-    if languages.get(app.config.language).is_source:
+    if languages.get(config.language).is_source:
         return True
     for domain in (docname, INTERFACE_DOMAIN):
-        stats = progress(locales_dir(app.srcdir, app.config), app.config.language, domain)
+        stats = progress(config.language, domain, locales_dir(srcdir, config))
         if stats is None or not stats.complete:
             return False
     return True
@@ -51,7 +52,7 @@ def on_html_page_context(
     path = app.builder.get_target_uri(pagename)
     context["leavex_incomplete"] = {
         "percent": percent(stats.ratio, app.config.language),
-        "original": f"{context['leavex_site_root']}{languages.SOURCE_LANGUAGE}/{path}",
+        "original": f"{context['leavex_site_root']}{SOURCE_LANGUAGE}/{path}",
     }
 
 

@@ -31,6 +31,8 @@ extensions = [
     "leavex.printing",
     "leavex.downloads",
     "leavex.completeness",
+    "leavex.cards",
+    "leavex.sharing",
     "leavex.patches",
 ]
 
@@ -63,6 +65,7 @@ html_css_files = ["leavex.css"]
 html_js_files = [
     ("talk.js", {"defer": "defer"}),
     ("remember-language.js", {"defer": "defer"}),
+    ("share.js", {"defer": "defer"}),
 ]
 html_favicon = "docs/_static/favicon.svg"
 html_copy_source = False

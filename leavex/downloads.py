@@ -10,6 +10,7 @@ from sphinx.application import Sphinx
 from sphinx.util.typing import ExtensionMetadata
 
 from .completeness import is_printable
+from .flyers import FLYER, SHEET
 from .locations import pdf_dir
 from .project import PRINT_DOCUMENTS, pdf_name
 from .site import HTML_BUILDERS
@@ -22,19 +23,30 @@ def human_size(size: int, code: str) -> str:
 
 
 def print_editions(app: Sphinx, to_lang_root: str) -> list[dict[str, Any]]:
+    """Every print edition, in order: the documents', then the flyer and its sheet."""
     code = app.config.language
     editions = []
     for docname in PRINT_DOCUMENTS:
-        path = pdf_dir(app.config, app.outdir) / pdf_name(docname, code)
-        edition = {"docname": docname, "title": app.env.titles[docname].astext()}
-        if not is_printable(app.srcdir, app.config, docname):
-            edition["withheld"] = True
-        elif path.exists():
-            edition["href"] = f"{to_lang_root}pdf/{path.name}"
-            edition["size"] = human_size(path.stat().st_size, code)
-        else:
-            continue  # an HTML-only build
-        editions.append(edition)
+        if docname not in app.env.found_docs:
+            continue  # a project without this document (a test's, say)
+        names = [docname, SHEET] if docname == FLYER else [docname]
+        for name in names:
+            path = pdf_dir(app.config, app.outdir) / pdf_name(name, code)
+            edition = {
+                "docname": docname,
+                "title": app.env.titles[docname].astext(),
+                "sheet": name == SHEET,
+            }
+            if not is_printable(app.srcdir, app.config, docname):
+                if name == SHEET:
+                    continue  # one notice for the flyer and its sheet
+                edition["withheld"] = True
+            elif path.exists():
+                edition["href"] = f"{to_lang_root}pdf/{path.name}"
+                edition["size"] = human_size(path.stat().st_size, code)
+            else:
+                continue  # an HTML-only build
+            editions.append(edition)
     return editions
 
 
@@ -46,8 +58,10 @@ def on_html_page_context(
     editions = print_editions(app, context["leavex_lang_root"])
     context["leavex_print_editions"] = editions if pagename == app.config.root_doc else []
     context["leavex_print_edition"] = next(
-        (e for e in editions if e["docname"] == pagename and "href" in e), None
+        (e for e in editions if e["docname"] == pagename and "href" in e and not e["sheet"]),
+        None,
     )
+    context["leavex_paper"] = app.config.leavex_paper
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:

@@ -33,6 +33,9 @@ class Language:
     bcp47: str  # the lang attribute's value
     print_size: float = DEFAULT_PRINT_SIZE
     italics: bool = True  # False: the script has none, emphasis is set in bold
+    # An official language of the EU: its institutions (the European Parliament's
+    # directory of Members, say) publish in it.
+    eu_official: bool = False
 
     @property
     def is_source(self) -> bool:
@@ -40,7 +43,7 @@ class Language:
 
 
 REQUIRED = {"name": str, "english": str, "dir": str, "font": str}
-OPTIONAL = {"bcp47": str, "print_size": (int, float), "italics": bool}
+OPTIONAL = {"bcp47": str, "print_size": (int, float), "italics": bool, "eu_official": bool}
 
 
 def table_path() -> Path:
@@ -81,6 +84,7 @@ def parse_table(text: str, source: str = "languages.toml") -> dict[str, Language
             bcp47=row.get("bcp47", code),
             print_size=float(row.get("print_size", DEFAULT_PRINT_SIZE)),
             italics=row.get("italics", True),
+            eu_official=row.get("eu_official", False),
         )
     if SOURCE_LANGUAGE not in languages:
         raise LanguageTableError(f"{source}: the source language {SOURCE_LANGUAGE!r} is missing")

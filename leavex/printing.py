@@ -27,7 +27,7 @@ from sphinx.util import logging
 from sphinx.util.typing import ExtensionMetadata
 from sphinx.writers.html5 import HTML5Translator
 
-from . import fonts, hyphenation, languages, patches
+from . import flyers, fonts, hyphenation, languages, patches
 from .completeness import is_printable
 from .locations import catalog_file, pdf_dir
 from .project import INTERFACE_DOMAIN, PRINT_DOCUMENTS, page_path, pdf_name
@@ -36,11 +36,14 @@ from .qrcodes import qr_svg
 logger = logging.getLogger(__name__)
 
 PAPER_SIZES = {"a4": "A4", "letter": "letter"}
-# The letter steps down from the language's body size (languages.toml), half a point at a
-# time, until it fits on one page (never below MIN_LETTER_SIZE, never beyond two pages).
-MIN_LETTER_SIZE = 9.0
+# The letter and the flyer step down from the language's body size (languages.toml), half
+# a point at a time, until they fit on one page (never below MIN_FITTED_SIZE; a letter may
+# then take two pages, a flyer never).
+MIN_FITTED_SIZE = 9.0
 SIZE_STEP = 0.5
-MAX_LETTER_PAGES = 2
+MAX_PAGES = {"letter": 2, flyers.FLYER: 1}
+# A flyer is read at arm's length: it starts larger than the documents, in points.
+START_BONUS = {flyers.FLYER: 3.0}
 
 # One WeasyPrint font configuration per process: fonts found and loaded once, then reused
 # for every document of every language a worker builds.
@@ -153,7 +156,16 @@ def source_date(config) -> datetime:
 
 
 class PrintTranslator(HTML5Translator):
-    """HTML for paper: external links show where they lead."""
+    """HTML for paper: external links show where they lead; a name never breaks at its
+    slash (a flyer's headline must not end a line on "X/"). A word joiner (U+2060), not a
+    nowrap box: WeasyPrint breaks lines badly before a box that does not fit."""
+
+    UNBROKEN = {"X/Twitter": "X/\u2060Twitter"}
+
+    def visit_Text(self, node: nodes.Text) -> None:
+        super().visit_Text(node)
+        for name, joined in self.UNBROKEN.items():
+            self.body[-1] = self.body[-1].replace(name, joined)
 
     def depart_reference(self, node: nodes.Element) -> None:
         super().depart_reference(node)
@@ -190,18 +202,25 @@ class PrintBuilder(StandaloneHTMLBuilder):
     def pdf_dir(self) -> Path:
         return pdf_dir(self.config, self.outdir)
 
+    def editions(self, docname: str) -> list[Path]:
+        """The PDFs made of a document: one, or for the flyer, the flyer and its sheet."""
+        names = [docname, flyers.SHEET] if docname == flyers.FLYER else [docname]
+        return [self.pdf_dir / pdf_name(name, self.language.code) for name in names]
+
     def get_outdated_docs(self):
         for docname in PRINT_DOCUMENTS:
-            pdf = self.pdf_dir / pdf_name(docname, self.language.code)
+            if docname not in self.env.found_docs:
+                continue  # a project without this document (a test's, say)
+            pdfs = self.editions(docname)
             if not is_printable(self.srcdir, self.config, docname):
-                if pdf.exists():
-                    pdf.unlink()  # an older edition must not outlive its translation
+                for pdf in pdfs:
+                    pdf.unlink(missing_ok=True)  # an older edition must not outlive its translation
                 logger.info("%s: print edition withheld until its translation is complete", docname)
                 continue
-            source = self.env.doc2path(docname)
-            if not pdf.exists() or pdf.stat().st_mtime < max(
-                Path(source).stat().st_mtime, self._catalog_mtime(docname)
-            ):
+            newest_input = max(
+                Path(self.env.doc2path(docname)).stat().st_mtime, self._catalog_mtime(docname)
+            )
+            if any(not pdf.exists() or pdf.stat().st_mtime < newest_input for pdf in pdfs):
                 yield docname
 
     def _catalog_mtime(self, docname: str) -> float:
@@ -241,13 +260,15 @@ class PrintBuilder(StandaloneHTMLBuilder):
         doctree.walkabout(visitor)
         body = "".join(visitor.fragment)
         title = self.env.titles[docname].astext()
-        target = self.pdf_dir / pdf_name(docname, self.language.code)
-        if docname == "letter":
-            size, document = self.fit_letter(title, body)
+        target, *derived = self.editions(docname)
+        if docname in MAX_PAGES:
+            document = self.fit(docname, title, body)
         else:
-            size = self.language.print_size
-            document = self.render_checked(docname, title, body, size)
+            document = self.render_checked(docname, title, body, self.language.print_size)
         self.write_pdf(document, target)
+        if docname == flyers.FLYER:
+            paper = self.config.leavex_paper
+            flyers.impose(target, derived[0], paper, title, self.language.bcp47)
         logger.info("%s: %s (%.2f s)", docname, target.name, time.perf_counter() - started)
 
     def render_checked(self, docname: str, title: str, body: str, size: float):
@@ -255,25 +276,34 @@ class PrintBuilder(StandaloneHTMLBuilder):
         self.check_glyphs(docname, page)
         return self.render_pdf(page, f"{self.language.code}/{docname}")
 
-    def fit_letter(self, title: str, body: str):
-        """The largest type size, from the language's own down, that sets the letter on one
-        page. Trying from the top, the first size that fits is the largest: no further
+    def fit(self, docname: str, title: str, body: str):
+        """The largest type size, from the language's own down, that sets the document on
+        one page. Trying from the top, the first size that fits is the largest: no further
         rendering has to prove it (most languages fit at the first size tried)."""
-        size = self.language.print_size
-        document = self.render_checked("letter", title, body, size)
-        while len(document.pages) > 1 and size - SIZE_STEP >= MIN_LETTER_SIZE:
+        size = self.language.print_size + START_BONUS.get(docname, 0)
+        document = self.render_checked(docname, title, body, size)
+        while len(document.pages) > 1 and size - SIZE_STEP >= MIN_FITTED_SIZE:
             size -= SIZE_STEP
-            document = self.render_checked("letter", title, body, size)
+            document = self.render_checked(docname, title, body, size)
         pages = len(document.pages)
-        if pages > MAX_LETTER_PAGES:
+        if pages > MAX_PAGES[docname]:
             raise PrintEditionError(
-                f"{self.language.code}/letter: {pages} pages even at {size} pt; "
-                f"a letter must not exceed {MAX_LETTER_PAGES}: shorten the translation"
+                f"{self.language.code}/{docname}: {pages} pages even at {size} pt; it must not "
+                f"exceed {MAX_PAGES[docname]}: shorten the translation"
             )
-        return size, document
+        return document
 
     def render_print_page(self, docname: str, title: str, body: str, size: float) -> str:
-        url = online_url(self.config, self.language.code, docname)
+        flyer = docname == flyers.FLYER
+        url = online_url(self.config, self.language.code, flyers.LEADS_TO if flyer else docname)
+        if flyer:
+            qr_label = flyers.qr_label(short_link(url))
+            paper = flyers.FLYER_PAGE[self.config.leavex_paper][0]
+        else:
+            qr_label = _("QR code leading to this document online: %(address)s") % {
+                "address": short_link(url)
+            }
+            paper = PAPER_SIZES[self.config.leavex_paper]
         date = source_date(self.config)
         context = {
             "language": self.language,
@@ -284,19 +314,16 @@ class PrintBuilder(StandaloneHTMLBuilder):
             "campaign": str(_("Leave X – Protect Democracy")),
             "online_url": url,
             "online_short": short_link(url),
-            "online_qr": qr_svg(
-                url,
-                _("QR code leading to this document online: %(address)s")
-                % {"address": short_link(url)},
-            ),
+            "online_qr": qr_svg(url, qr_label),
             "date": date.strftime("%Y-%m-%dT%H:%M:%SZ"),
             "fonts": fonts.font_stack(self.language),
             "font_size": size,
-            "paper": PAPER_SIZES[self.config.leavex_paper],
+            "paper": paper,
             "banner": str(self.static_dir / "leavex-banner.svg"),
             "_": _,
         }
-        return self.templates.render("print/document.html", context)
+        template = "print/flyer.html" if flyer else "print/document.html"
+        return self.templates.render(template, context)
 
     def check_glyphs(self, docname: str, page: str) -> None:
         """Refuse to print a character that no configured font has (never a silent box)."""

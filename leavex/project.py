@@ -24,10 +24,11 @@ GETTEXT = BUILD / "gettext"
 
 SOURCE_LANGUAGE = "en"
 # The documents, in reading order; the first is each language's home page.
-DOCUMENTS = ("index", "letter", "about", "essay")
+DOCUMENTS = ("index", "letter", "about", "essay", "flyer")
 ROOT_DOCUMENT = DOCUMENTS[0]
-# The documents that have a print edition (the home page does not).
-PRINT_DOCUMENTS = ("letter", "about", "essay")
+# The documents that have a print edition (the home page does not). The flyer has two:
+# itself and a sheet of four (leavex.flyers).
+PRINT_DOCUMENTS = ("letter", "about", "essay", "flyer")
 # The catalog of interface strings (templates, our extensions, Sphinx's own): Sphinx
 # translates them through its "sphinx" message domain.
 INTERFACE_DOMAIN = "sphinx"
@@ -43,6 +44,11 @@ def page_path(docname: str) -> str:
 def pdf_name(docname: str, code: str) -> str:
     """A print edition's file name, in ``<lang>/pdf/``."""
     return f"leavex-{docname}-{code}.pdf"
+
+
+def card_path(docname: str) -> str:
+    """A page's share card, below its language folder: cards/letter.png, cards/home.png."""
+    return f"cards/{'home' if docname == ROOT_DOCUMENT else docname}.png"
 
 
 def catalog_dir(code: str, locales: Path = LOCALES) -> Path:

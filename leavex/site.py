@@ -18,7 +18,7 @@ from sphinx.util.typing import ExtensionMetadata
 
 from . import languages
 from .locations import catalog_file, pdf_dir
-from .project import DEFAULT_BASE_URL, INTERFACE_DOMAIN
+from .project import DEFAULT_BASE_URL, INTERFACE_DOMAIN, card_path
 
 logger = logging.getLogger(__name__)
 
@@ -108,13 +108,16 @@ def on_html_page_context(
     ]
     context["leavex_x_default"] = f"{base}/"
     trim_assets(context)
+    # A page of Sphinx's own (an index, say) shares the home page's card.
+    document = pagename if pagename in app.env.found_docs else app.config.root_doc
     context["leavex_social"] = {
         "description": summary(doctree),
         "locale": og_locale(current),
         "alternate_locales": [
             og_locale(language) for language in languages.load().values() if language != current
         ],
-        "image": f"{base}/{current.code}/_static/leavex-card.png",
+        "image": f"{base}/{current.code}/{card_path(document)}",
+        "image_alt": card_alt(app.env.titles[document].astext(), app.config.html_title),
         "type": "website" if pagename == app.config.root_doc else "article",
     }
 
@@ -164,6 +167,11 @@ def summary(doctree: Any) -> str:
                 return text
             return text[: DESCRIPTION_LENGTH - 1].rsplit(" ", 1)[0] + "…"
     return ""
+
+
+def card_alt(title: str, campaign: str) -> str:
+    """The share card's alternative text, in the page's language: what it shows."""
+    return campaign if title == campaign else f"{title} – {campaign}"
 
 
 @cache  # asked for every language on every page

@@ -55,8 +55,6 @@ POSTER_ART = """\
 <rect width="1600" height="900" fill="url(#talk-bg)"/>
 <g fill="none" stroke="#ffffff" stroke-opacity=".12" stroke-width="36">
 <path d="M1180 120l300 300M1480 120l-300 300"/></g>
-<text x="80" y="130" fill="#ffffff" font-family="sans-serif" font-size="56"
- font-weight="700" direction="ltr">Leave X – Protect Democracy</text>
 </svg>"""
 
 PLAY_BUTTON = """\
@@ -73,10 +71,12 @@ def visit_talk_html(self, node: talk) -> None:
     privacy_note = self.encode(
         _("The player is loaded from youtube-nocookie.com only when you press play.")
     )
+    campaign = self.encode(_("Leave X – Protect Democracy"))
     self.body.append(
         f'<figure class="talk" data-embed="{self.attval(node["embed_url"])}" '
         f'data-title="{title}" data-play-label="{play_label}">'
         f'<a class="talk-poster" href="{watch}">{POSTER_ART}'
+        f'<span class="talk-poster-campaign" aria-hidden="true">{campaign}</span>'
         f'<span class="talk-poster-title">{title}</span>{PLAY_BUTTON}</a>'
         f'<figcaption><a href="{watch}">{watch_label}</a>'
         f'<span class="talk-privacy">{privacy_note}</span></figcaption>'

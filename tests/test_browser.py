@@ -243,3 +243,54 @@ def test_missing_page_at_any_depth_offers_every_language(visit):
     session.page.wait_for_load_state()
     assert session.page.url == f"{session.origin}/{LANGUAGES[0].code}/"
     assert session.blocked == []
+
+
+@pytest.mark.parametrize("code", ["en", "ar", "ja"])
+def test_copy_button_puts_the_letter_on_the_clipboard(visit, code):
+    session = visit()
+    session.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page = session.open(url_of(code, "letter"))
+    button = page.locator(".letter-actions button.copy-text")
+    button.focus()
+    page.keyboard.press("Enter")
+    status = page.locator(".letter-actions .action-status")
+    status.wait_for()
+    page.wait_for_function("document.querySelector('.letter-actions .action-status').textContent")
+    copied = page.evaluate("navigator.clipboard.readText()")
+    expected = page.evaluate("document.getElementById('letter-text').content.textContent")
+    assert copied == expected and len(copied) > 1000
+    title = page.locator("article h1").inner_text().rstrip("#").strip()
+    assert copied.startswith(title)
+    assert status.inner_text() == button.get_attribute("data-done")
+
+
+def test_mastodon_share_asks_for_the_server_once_and_remembers_it(visit):
+    session = visit()
+    page = session.open(url_of("en", "essay"))
+    button = page.get_by_role("button", name="Share on Mastodon")
+    button.focus()
+    page.keyboard.press("Enter")
+    dialog = page.locator("dialog.mastodon-dialog")
+    assert dialog.is_visible()
+    page.keyboard.type("@someone@mastodon.example")
+    with session.context.expect_page() as opened:
+        page.keyboard.press("Enter")
+    opened.value.wait_for_load_state("domcontentloaded")
+    shared = [url for url in session.blocked if url.startswith("https://mastodon.example/share")]
+    assert len(shared) == 1 and "text=" in shared[0]
+    assert "%23LeaveX" in shared[0] and "essay" in shared[0]
+    assert not dialog.is_visible()
+    # Asked once: the next share goes straight to the remembered server.
+    with session.context.expect_page():
+        button.click()
+    assert not dialog.is_visible()
+    assert page.evaluate("localStorage.getItem('leavex-mastodon-server')") == "mastodon.example"
+    assert page.get_by_role("button", name="Change your Mastodon server").is_visible()
+
+
+def test_share_controls_are_plain_links_without_javascript(visit):
+    session = visit(java_script_enabled=False)
+    page = session.open(url_of("en", "letter"))
+    assert page.locator(".share-links a").count() == 2
+    assert page.locator(".share-links button:visible").count() == 0
+    assert page.locator(".letter-actions a").count() == 2

@@ -10,6 +10,7 @@ from conftest import LANGUAGES, messages, page_file, run_build, soup_of
 from pypdf import PdfReader
 from text import contains, contains_compact, word_set
 
+from leavex.flyers import FLYER, LEADS_TO, SHEET
 from leavex.printing import short_link
 from leavex.project import DEFAULT_BASE_URL, PRINT_DOCUMENTS, page_path, pdf_name
 
@@ -39,12 +40,16 @@ def translated_title(code: str, document: str) -> str:
     return messages(code, document)[0].text
 
 
+# The documents are printed on A4; the flyer on A5, to cut in fours to A6 from its sheet.
+PAPER = {document: "(A4)" for document in PRINT_DOCUMENTS} | {FLYER: "419.528 x 595.276 pts"}
+
+
 @pytest.mark.parametrize(("language", "document"), EDITIONS, ids=EDITION_IDS)
-def test_pdf_is_tagged_a4_with_translated_metadata(site, language, document):
+def test_pdf_is_tagged_with_paper_size_and_translated_metadata(site, language, document):
     path = pdf_path(site, language.code, document)
     info = pdfinfo(path)
     assert info["Tagged"] == "yes"
-    assert "(A4)" in info["Page size"]
+    assert PAPER[document] in info["Page size"]
     assert contains(info["Title"], translated_title(language.code, document))
     assert info["Author"] == "#LeaveX"
     root = PdfReader(path).trailer["/Root"]
@@ -104,8 +109,9 @@ def test_text_is_extractable_in_the_language(site, language, document):
 
 
 @pytest.mark.parametrize("language", LANGUAGES, ids=lambda lang: lang.code)
-def test_letter_fits_on_one_page(site, language):
+def test_letter_and_flyer_fit_on_one_page(site, language):
     assert pdfinfo(pdf_path(site, language.code, "letter"))["Pages"] == "1"
+    assert pdfinfo(pdf_path(site, language.code, FLYER))["Pages"] == "1"
 
 
 # The way back online (a label, a short link) and the page number come to fewer.
@@ -146,7 +152,8 @@ def test_every_figure_has_alternative_text_in_the_language(site, language, docum
     assert alternatives and all(text.strip() for text in alternatives), alternatives
     interface = {m.id: m.text for m in messages(language.code, "sphinx")}
     assert interface["Leave X – Protect Democracy"] in alternatives  # the banner
-    online = short_link(f"{DEFAULT_BASE_URL}/{language.code}/{page_path(document)}")
+    leads_to = LEADS_TO if document == FLYER else document
+    online = short_link(f"{DEFAULT_BASE_URL}/{language.code}/{page_path(leads_to)}")
     assert any(online in text and text != online for text in alternatives), alternatives
     if document == "about":
         talk = [text for text in alternatives if "youtube.com/watch?v=ElqFlkUXavM" in text]
@@ -168,7 +175,9 @@ def decoded_qr_codes(path: Path, tmp_path: Path) -> set[str]:
 @pytest.mark.parametrize(("language", "document"), EDITIONS, ids=EDITION_IDS)
 def test_qr_code_leads_to_the_online_edition(site, language, document, tmp_path):
     codes = decoded_qr_codes(pdf_path(site, language.code, document), tmp_path)
-    online = f"{DEFAULT_BASE_URL}/{language.code}/{page_path(document)}"
+    # The flyer leads to the letter, in the same language.
+    leads_to = LEADS_TO if document == FLYER else document
+    online = f"{DEFAULT_BASE_URL}/{language.code}/{page_path(leads_to)}"
     assert online in codes
     if document == "about":
         assert "https://www.youtube.com/watch?v=ElqFlkUXavM" in codes
@@ -180,8 +189,9 @@ def test_qr_code_leads_to_the_online_edition(site, language, document, tmp_path)
 def test_html_links_and_lists_the_print_editions(site, language):
     home = soup_of(page_file(site, language.code, "index"))
     listed = [a["href"] for a in home.select(".print-editions a")]
-    assert listed == [f"pdf/{pdf_name(doc, language.code)}" for doc in PRINT_DOCUMENTS]
-    assert len(home.select(".print-editions .pdf-size")) == 3
+    editions = [*PRINT_DOCUMENTS, SHEET]
+    assert listed == [f"pdf/{pdf_name(name, language.code)}" for name in editions]
+    assert len(home.select(".print-editions .pdf-size")) == len(editions)
     for document in PRINT_DOCUMENTS:
         link = soup_of(page_file(site, language.code, document)).select_one(".print-download a")
         assert link["href"] == f"../pdf/{pdf_name(document, language.code)}"
@@ -189,15 +199,20 @@ def test_html_links_and_lists_the_print_editions(site, language):
 
 @pytest.mark.slow
 def test_rebuilds_are_byte_identical(project_copy):
+    """Pages, print editions, flyers and share cards: the same bytes from a cold build."""
     env = {"SOURCE_DATE_EPOCH": "1736121600"}
-    first = run_build(project_copy, "--languages", "en", "--formats", "pdf", env=env)
-    assert first.returncode == 0, first.stderr
-    pdfs = sorted((project_copy / "build" / "site" / "en" / "pdf").glob("*.pdf"))
-    before = {pdf.name: pdf.read_bytes() for pdf in pdfs}
-    (project_copy / "build" / "work").rename(project_copy / "build" / "old-work")
-    second = run_build(project_copy, "--languages", "en", "--formats", "pdf", env=env)
-    assert second.returncode == 0, second.stderr
-    assert {pdf.name: pdf.read_bytes() for pdf in pdfs} == before
+    site = project_copy / "build" / "site" / "en"
+
+    def built() -> dict[str, bytes]:
+        result = run_build(project_copy, "--languages", "en", env=env)
+        assert result.returncode == 0, result.stderr
+        return {str(p.relative_to(site)): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+
+    first = built()
+    assert any(name.startswith("cards/") for name in first)
+    assert any(name.endswith("flyer-sheet-en.pdf") for name in first)
+    (project_copy / "build").rename(project_copy / "old-build")
+    assert built() == first
 
 
 @pytest.mark.slow
@@ -216,6 +231,8 @@ def test_us_letter_paper_on_request(project_copy):
         project_copy, "--languages", "en", "--formats", "pdf", env={"PAPER": "letter"}
     )
     assert result.returncode == 0, result.stderr
+    pdfs = project_copy / "build" / "site" / "en" / "pdf"
     for document in PRINT_DOCUMENTS:
-        path = project_copy / "build" / "site" / "en" / "pdf" / pdf_name(document, "en")
-        assert "(letter)" in pdfinfo(path)["Page size"]
+        size = pdfinfo(pdfs / pdf_name(document, "en"))["Page size"]
+        assert size.startswith("396 x 612 pts") if document == FLYER else "(letter)" in size
+    assert "(letter)" in pdfinfo(pdfs / pdf_name(SHEET, "en"))["Page size"]

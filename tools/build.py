@@ -82,7 +82,7 @@ def main(argv: list[str] | None = None) -> int:
     for outcome in run(todo, formats, args.jobs) if todo else []:
         built += 1
         if outcome.ok:
-            publication.publish(outcome.code)
+            publication.publish(outcome.code, formats)
             stamps.record(outcome.code, fingerprints[outcome.code])
             where = shown(publication.SITE / outcome.code)
             print(f"{outcome.code}: published {where}/ ({outcome.seconds:.1f} s)")

@@ -28,12 +28,18 @@ def replace_dir(staged: Path, target: Path) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
-def publish(code: str) -> Path:
-    """Put a language's freshly built site online, at ``build/site/<lang>/``."""
-    staged = SITE / f".{code}.new"
+def publish(code: str, formats: tuple[str, ...]) -> Path:
+    """Put a language's freshly built editions online, at ``build/site/<lang>/``: its
+    whole site, or only its print editions when only those were built."""
+    built = work_dir(code) / "html"
+    if "html" not in formats and (SITE / code).is_dir():
+        built, target = built / "pdf", SITE / code / "pdf"
+    else:
+        target = SITE / code
+    staged = target.with_name(f".{target.name}.new")
     shutil.rmtree(staged, ignore_errors=True)
-    shutil.copytree(work_dir(code) / "html", staged, ignore=NOT_PUBLISHED)
-    replace_dir(staged, SITE / code)
+    shutil.copytree(built, staged, ignore=NOT_PUBLISHED)
+    replace_dir(staged, target)
     return SITE / code
 
 

@@ -51,13 +51,17 @@ def cut_marks(width: float, height: float) -> bytes:
 
 
 def impose(flyer: Path, target: Path, paper: str, title: str, language: str) -> None:
-    """Write the sheet: four copies of the flyer's page, scaled into the quarters of the
-    sheet and centred in them, with cut marks. Byte-identical for identical input."""
-    from pypdf import PdfReader, PdfWriter, Transformation
+    """Write the sheet: the flyer's page as a form XObject, drawn four times into the
+    quarters of the sheet (scaled to fit, centred), and the cut marks. Drawing a form
+    leaves the page's content as it is: no parsing, no copies of its fonts. The same
+    input gives the same bytes."""
+    from pypdf import PdfReader, PdfWriter
     from pypdf.generic import (
         ArrayObject,
         ByteStringObject,
         DecodedStreamObject,
+        DictionaryObject,
+        FloatObject,
         NameObject,
         TextStringObject,
     )
@@ -68,18 +72,35 @@ def impose(flyer: Path, target: Path, paper: str, title: str, language: str) -> 
     cell_width, cell_height = width / 2, height / 2
     scale = min(cell_width / page_width, cell_height / page_height)
     writer = PdfWriter()
-    sheet = writer.add_blank_page(width=width, height=height)
+    form = DecodedStreamObject()
+    form.set_data(source.get_contents().get_data())
+    form.update(
+        {
+            NameObject("/Type"): NameObject("/XObject"),
+            NameObject("/Subtype"): NameObject("/Form"),
+            NameObject("/BBox"): ArrayObject(
+                [FloatObject(0), FloatObject(0), FloatObject(page_width), FloatObject(page_height)]
+            ),
+            NameObject("/Resources"): source["/Resources"].clone(writer),
+        }
+    )
+    drawing = b""
     for column in (0, 1):
         for row in (0, 1):
             x = column * cell_width + (cell_width - page_width * scale) / 2
             y = row * cell_height + (cell_height - page_height * scale) / 2
-            sheet.merge_transformed_page(
-                source, Transformation().scale(scale).translate(x, y), over=True
+            drawing += f"q {scale:.5f} 0 0 {scale:.5f} {x:.2f} {y:.2f} cm /Flyer Do Q\n".encode()
+    content = DecodedStreamObject()
+    content.set_data(drawing + cut_marks(width, height))
+    sheet = writer.add_blank_page(width=width, height=height)
+    sheet[NameObject("/Resources")] = DictionaryObject(
+        {
+            NameObject("/XObject"): DictionaryObject(
+                {NameObject("/Flyer"): writer._add_object(form.flate_encode())}
             )
-    marks = DecodedStreamObject()
-    marks.set_data(cut_marks(width, height))
-    sheet.merge_page(_page_with(writer, marks, width, height))
-    sheet.compress_content_streams()
+        }
+    )
+    sheet[NameObject("/Contents")] = writer._add_object(content.flate_encode())
     writer.add_metadata(
         {
             "/Title": TextStringObject(title),
@@ -95,13 +116,3 @@ def impose(flyer: Path, target: Path, paper: str, title: str, language: str) -> 
     staged = target.with_suffix(".pdf.part")
     staged.write_bytes(output.getvalue())
     staged.replace(target)
-
-
-def _page_with(writer, stream, width: float, height: float):
-    """A blank page whose content is ``stream`` (to merge onto the sheet)."""
-    from pypdf import PageObject
-    from pypdf.generic import NameObject
-
-    page = PageObject.create_blank_page(width=width, height=height)
-    page[NameObject("/Contents")] = writer._add_object(stream)
-    return page

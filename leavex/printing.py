@@ -42,8 +42,6 @@ PAPER_SIZES = {"a4": "A4", "letter": "letter"}
 MIN_FITTED_SIZE = 9.0
 SIZE_STEP = 0.5
 MAX_PAGES = {"letter": 2, flyers.FLYER: 1}
-# A flyer is read at arm's length: it starts larger than the documents, in points.
-START_BONUS = {flyers.FLYER: 3.0}
 
 # One WeasyPrint font configuration per process: fonts found and loaded once, then reused
 # for every document of every language a worker builds.
@@ -277,21 +275,34 @@ class PrintBuilder(StandaloneHTMLBuilder):
         return self.render_pdf(page, f"{self.language.code}/{docname}")
 
     def fit(self, docname: str, title: str, body: str):
-        """The largest type size, from the language's own down, that sets the document on
-        one page. Trying from the top, the first size that fits is the largest: no further
-        rendering has to prove it (most languages fit at the first size tried)."""
-        size = self.language.print_size + START_BONUS.get(docname, 0)
-        document = self.render_checked(docname, title, body, size)
-        while len(document.pages) > 1 and size - SIZE_STEP >= MIN_FITTED_SIZE:
-            size -= SIZE_STEP
-            document = self.render_checked(docname, title, body, size)
-        pages = len(document.pages)
+        """The largest type size, from the language's own down by half points, that sets
+        the document on one page. Most languages fit at the first size tried; for the
+        others a binary search over the smaller sizes finds the largest that fits (more
+        text never takes fewer pages) in two or three layouts instead of up to eight."""
+        start = self.language.print_size
+        steps = int((start - MIN_FITTED_SIZE) / SIZE_STEP)
+        sizes = [start - SIZE_STEP * step for step in range(steps + 1)]
+        smallest = self.render_checked(docname, title, body, sizes[0])
+        if len(smallest.pages) == 1:
+            return smallest
+        fitting, low, high = None, 1, len(sizes) - 1  # the sizes still open, largest first
+        while low <= high:
+            middle = (low + high) // 2
+            document = self.render_checked(docname, title, body, sizes[middle])
+            if len(document.pages) == 1:
+                fitting, high = document, middle - 1
+            else:
+                smallest, low = document, middle + 1
+        if fitting is not None:
+            return fitting
+        # Nothing fits on one page: the smallest size decides (a letter may take two).
+        pages, size = len(smallest.pages), sizes[-1]
         if pages > MAX_PAGES[docname]:
             raise PrintEditionError(
                 f"{self.language.code}/{docname}: {pages} pages even at {size} pt; it must not "
                 f"exceed {MAX_PAGES[docname]}: shorten the translation"
             )
-        return document
+        return smallest
 
     def render_print_page(self, docname: str, title: str, body: str, size: float) -> str:
         flyer = docname == flyers.FLYER

@@ -15,7 +15,8 @@ from sphinx.errors import SphinxError
 from sphinx.util import logging
 from sphinx.util.typing import ExtensionMetadata
 
-from . import po_metadata
+from . import glossary, po_metadata
+from .glossary import GLOSSARY
 from .locations import locales_dir
 from .markup import compare
 from .project import INTERFACE_DOMAIN, LOCALES, SOURCE_LANGUAGE, catalog_dir
@@ -99,12 +100,29 @@ def line_of_finding(lines: list[str], start: int, finding: str) -> int:
     return translation
 
 
-def markup_check(path: Path, code: str) -> list[Problem]:
-    """Translated entries must keep their msgid's markup, links and (lack of) HTML."""
+def glossary_folder(path: Path) -> Path | None:
+    """The glossary beside the catalogs (locales/../glossary); None for a project that has
+    none (a test's)."""
+    folder = path.parents[3] / GLOSSARY.name
+    return folder if folder.is_dir() else None
+
+
+def entry_check(path: Path, code: str) -> list[Problem]:
+    """Translated entries must keep their msgid's markup, links and (lack of) HTML, and
+    follow the language's glossary and style sheet."""
     with path.open("rb") as stream:
         catalog = read_po(stream)
     lines = path.read_text(encoding="utf-8").splitlines()
     markdown = path.stem != INTERFACE_DOMAIN  # interface strings are plain template text
+    folder = glossary_folder(path)
+
+    def findings(msgid: str, msgstr: str) -> list[str]:
+        found = compare(msgid, msgstr, code, markdown)
+        if folder is not None:
+            found += glossary.term_problems(msgid, msgstr, code, folder)
+            found += glossary.style_problems(msgid, msgstr, code, folder)
+        return found
+
     problems = []
     for message in catalog:
         if not message.id or message.fuzzy or not message.string:
@@ -115,7 +133,7 @@ def markup_check(path: Path, code: str) -> list[Problem]:
             else [(message.id, message.string)]
         )
         for msgid, msgstr in pairs:
-            for finding in compare(msgid, msgstr, code, markdown):
+            for finding in findings(msgid, msgstr):
                 problems.append(
                     Problem(
                         path,
@@ -135,7 +153,13 @@ def check_catalog(path: Path, code: str) -> list[Problem]:
         Problem(path, finding.line, finding.message, finding.msgid)
         for finding in po_metadata.findings(path)
     ]
-    return metadata + markup_check(path, code)
+    folder = glossary_folder(path)
+    if folder is not None:
+        try:
+            glossary.terms(code, folder), glossary.style(code, folder)
+        except (OSError, glossary.GlossaryError) as err:
+            return [*metadata, Problem(path, 0, f"glossary or style sheet: {err}")]
+    return metadata + entry_check(path, code)
 
 
 def check_language(code: str, locales: Path = LOCALES) -> list[Problem]:

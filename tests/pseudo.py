@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 from babel.messages.pofile import read_po, write_po
 
 from leavex import po_metadata
+
+
+def without_glossary(project: Path) -> None:
+    """Pseudo-translations follow no language's glossary or style sheet: a project copy
+    that uses them has none (the catalog checks then leave terms and style alone)."""
+    shutil.rmtree(project / "glossary", ignore_errors=True)
 
 
 def pseudo(text: str) -> str:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from conftest import run_build
-from pseudo import pseudo_translate
+from pseudo import pseudo_translate, without_glossary
 
 from leavex.project import catalog_dir
 
@@ -28,6 +28,7 @@ def mtimes(folder: Path) -> dict[str, int]:
 
 def test_unchanged_languages_are_not_started_and_not_touched(project_copy, templates):
     (project_copy / "languages.toml").write_text(FIXTURE_TABLE, encoding="utf-8")
+    without_glossary(project_copy)
     locales = catalog_dir("fr", project_copy / "locales")
     for template in templates.glob("*.pot"):
         pseudo_translate(template, locales / f"{template.stem}.po", "fr")
@@ -58,6 +59,7 @@ def test_a_dependency_bump_rebuilds_every_language(project_copy, templates, tmp_
     """The toolchain is an input: a new pin in requirements.txt, or another installed
     version of a package that renders, rebuilds every language."""
     (project_copy / "languages.toml").write_text(FIXTURE_TABLE, encoding="utf-8")
+    without_glossary(project_copy)
     locales = catalog_dir("fr", project_copy / "locales")
     for template in templates.glob("*.pot"):
         pseudo_translate(template, locales / f"{template.stem}.po", "fr")

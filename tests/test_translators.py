@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from babel.messages.pofile import read_po
 from conftest import ROOT, TRANSLATED, page_file, run_build, run_tool, soup_of
-from pseudo import pseudo, pseudo_translate
+from pseudo import pseudo, pseudo_translate, without_glossary
 
 from leavex import po_metadata
 from leavex.catalog_checks import check_catalog, check_language
@@ -295,6 +295,7 @@ fr = { name = "Français", english = "French", dir = "ltr", font = "Noto Serif" 
 @pytest.mark.slow
 def test_incomplete_language_gets_a_notice_and_no_pdf(project_copy, templates):
     (project_copy / "languages.toml").write_text(FIXTURE_TABLE, encoding="utf-8")
+    without_glossary(project_copy)
     locales = catalog_dir("fr", project_copy / "locales")
     for template in templates.glob("*.pot"):
         half = template.stem == "letter"
@@ -327,6 +328,7 @@ def test_incomplete_language_gets_a_notice_and_no_pdf(project_copy, templates):
 
 @pytest.mark.slow
 def test_update_po_marks_changed_english_fuzzy(project_copy, templates):
+    without_glossary(project_copy)
     locales = catalog_dir("fr", project_copy / "locales")
     for template in templates.glob("*.pot"):
         pseudo_translate(template, locales / f"{template.stem}.po", "fr")

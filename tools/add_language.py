@@ -9,6 +9,7 @@ import unicodedata
 
 from babel import Locale, UnknownLocaleError
 
+from leavex import glossary
 from leavex.languages import CODE_PATTERN, LanguageTableError, load, parse_table, table_path
 from leavex.project import GETTEXT, ROOT, catalog_dir
 
@@ -81,6 +82,13 @@ def add(code: str) -> str:
     except subprocess.CalledProcessError:
         table_path().write_text(text, encoding="utf-8")  # no row without its catalogs
         raise AddLanguageError("sphinx-intl could not create the catalogs") from None
+    english = load()[code].english
+    for path, text in (
+        (glossary.glossary_path(code), glossary.new_glossary(code, english)),
+        (glossary.style_path(code), glossary.new_style_sheet(code, english)),
+    ):
+        if not path.exists():
+            path.write_text(text, encoding="utf-8")
     return row
 
 
@@ -101,6 +109,9 @@ def main(argv: list[str] | None = None) -> int:
             return 2
         print(f"Added to {table_path().name}: {row}")
         print(f"Catalogs: {catalog_dir(code).relative_to(ROOT)}/*.po. Next: translate them, then")
+        print(
+            f"  write the glossary and style sheet, glossary/{code}.tbx and glossary/{code}.toml,"
+        )
         print(f"  make check-po LANGUAGES={code}   and   make serve LANGUAGES={code}")
     return 0
 

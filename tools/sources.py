@@ -7,7 +7,16 @@ from pathlib import Path
 
 from leavex.project import ROOT
 
-SOURCES = ("conf.py", "languages.toml", "requirements.txt", "docs", "leavex", "locales", "tools")
+SOURCES = (
+    "conf.py",
+    "languages.toml",
+    "requirements.txt",
+    "docs",
+    "glossary",
+    "leavex",
+    "locales",
+    "tools",
+)
 
 
 def copy_sources(destination: Path) -> Path:

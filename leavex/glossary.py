@@ -135,17 +135,20 @@ def style(code: str, folder: Path = GLOSSARY) -> Style:
     return _style(path, path.stat().st_mtime_ns)
 
 
-# A letter of a script that separates its words with spaces: a term's edge must not touch
-# one. Japanese kana and kanji (and other unspaced scripts) run into the next word with
-# no space: "X/Twitterを" holds the whole name "X/Twitter".
-UNSPACED = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u0e00-\u0e7f"
-SPACED_LETTER = f"[^\\W{UNSPACED}]"
+# Japanese kana and kanji (and other unspaced scripts) run into the next word with no
+# space: "X/Twitterを" holds the whole name "X/Twitter". A term's edge must only not touch
+# a letter of a script that separates its words with spaces.
+UNSPACED = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u0e00-\u0e7f]")
+
+
+def spaced_letter(character: str) -> bool:
+    return (character.isalnum() or character == "_") and not UNSPACED.match(character)
 
 
 @lru_cache(maxsize=4096)
 def pattern(form: str) -> re.Pattern:
-    """A term form as a pattern: whole words, any case, "*" for any ending, any kind of
-    space or apostrophe."""
+    """A term form as a pattern: any case, "*" for any ending, any kind of space or
+    apostrophe. Whole words: see ``found``."""
     parts = []
     for piece in re.split(r"(\*|\s+|['’])", form):
         if piece == "*":
@@ -156,9 +159,20 @@ def pattern(form: str) -> re.Pattern:
             parts.append(r"\s+")
         elif piece:
             parts.append(re.escape(piece))
-    start = f"(?<!{SPACED_LETTER})" if re.match(r"\w", form) else ""
-    end = f"(?!{SPACED_LETTER})" if re.search(r"[\w*]$", form) else ""
-    return re.compile(start + "".join(parts) + end, re.IGNORECASE)
+    return re.compile("".join(parts), re.IGNORECASE)
+
+
+def found(form: str, text: str) -> bool:
+    """Whether the form stands in the text as whole words (a "*" at its edge may take
+    in more letters)."""
+    for match in pattern(form).finditer(text):
+        before = text[match.start() - 1] if match.start() else " "
+        after = text[match.end()] if match.end() < len(text) else " "
+        if (form[0] == "*" or not spaced_letter(before)) and (
+            form[-1] == "*" or not spaced_letter(after)
+        ):
+            return True
+    return False
 
 
 def plain(text: str) -> str:
@@ -172,7 +186,7 @@ def plain(text: str) -> str:
 
 
 def has(text: str, forms: tuple[str, ...]) -> bool:
-    return any(pattern(form).search(text) for form in forms)
+    return any(found(form, text) for form in forms)
 
 
 def term_problems(msgid: str, msgstr: str, code: str, folder: Path = GLOSSARY) -> list[str]:

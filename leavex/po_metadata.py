@@ -4,6 +4,8 @@ format flags.
 - Poedit and Weblate show ``Last-Translator``, ``Language-Team`` and ``Report-Msgid-Bugs-To``
   as the people to ask: each must hold an e-mail address (the campaign's, unless a
   translator put their own).
+- ``PO-Revision-Date`` dates the translation (the status page shows it): a translated
+  catalog must not keep gettext's placeholder (Poedit and Weblate set it on saving).
 - A format flag makes tools enforce placeholders: Babel flags ``python-format`` wherever a
   text looks like one (``%20f`` in a mailto link) and ``python-brace-format`` for every
   ``{brand}`` role. Only real placeholders of the interface (``%(size)s``) are flagged.
@@ -30,6 +32,7 @@ EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
 # gettext's and Babel's placeholders: they look like addresses and reach nobody.
 BOILERPLATE = re.compile(r"LL@li\.org|EMAIL@ADDRESS|FULL NAME", re.I)
 NAMED_PLACEHOLDER = re.compile(r"%\(\w+\)[sd]")
+UNSET_DATE = "YEAR-MO-DA HO:MI+ZONE"
 
 
 @dataclass(frozen=True)
@@ -81,6 +84,24 @@ def header_field_lines(lines: list[str]):
             yield index, match.group(1), match.group(2)
 
 
+def has_translations(lines: list[str]) -> bool:
+    """Whether an entry other than the header has a msgstr that is not empty."""
+    msgid = msgstr = None
+    for line in lines:
+        if line.startswith("msgid "):
+            msgid, msgstr = _unquote(line[len("msgid ") :]), None
+        elif line.startswith("msgstr"):
+            msgstr = _unquote(line.split(" ", 1)[1])
+        elif line.startswith('"'):
+            if msgstr is not None:
+                msgstr += _unquote(line)
+            elif msgid is not None:
+                msgid += _unquote(line)
+        if msgid and msgstr:
+            return True
+    return False
+
+
 def is_contact(value: str) -> bool:
     return bool(EMAIL.search(value)) and not BOILERPLATE.search(value)
 
@@ -100,6 +121,15 @@ def findings(path: Path) -> list[Finding]:
                     f"{f' ({value})' if value else ''}; give a contact, e.g. {contact_address()}",
                 )
             )
+    index, value = fields.get("PO-Revision-Date", (0, UNSET_DATE))
+    if value == UNSET_DATE and has_translations(lines):
+        found.append(
+            Finding(
+                index + 1 if index else 1,
+                "header: PO-Revision-Date is still gettext's placeholder; give the date of "
+                "the last change, e.g. 2026-01-31 12:00+0100 (Poedit and Weblate set it)",
+            )
+        )
     for index, flags, msgid in entries_with_flags(lines):
         for flag in flags:
             if not is_justified(flag, msgid, path.stem):

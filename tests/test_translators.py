@@ -201,6 +201,22 @@ def test_unjustified_format_flags_and_boilerplate_contacts_are_refused(tmp_path,
     assert "leavexeu@pm.me" in path.read_text(encoding="utf-8")
 
 
+def test_translated_catalog_without_a_revision_date_is_refused(tmp_path, templates):
+    """The status page shows when each catalog last changed: a translated catalog that
+    still has gettext's placeholder date is refused, at the header's line."""
+    path = fixture_catalog(tmp_path, templates)
+    text = path.read_text(encoding="utf-8")
+    text = re.sub(
+        r'"PO-Revision-Date: [^"\n]*"', r'"PO-Revision-Date: YEAR-MO-DA HO:MI+ZONE\\n"', text
+    )
+    path.write_text(text, encoding="utf-8")
+    line = text.splitlines().index('"PO-Revision-Date: YEAR-MO-DA HO:MI+ZONE\\n"') + 1
+    problems = check_catalog(path, "fr")
+    assert [(p.line, "PO-Revision-Date" in p.message) for p in problems] == [(line, True)], [
+        str(p) for p in problems
+    ]
+
+
 def test_interface_strings_may_not_change_the_html_they_are_placed_in(tmp_path, templates):
     path = fixture_catalog(tmp_path, templates, "sphinx")
     line = corrupt(path, "Skip to content", lambda s: s + '" onfocus="alert(1)')

@@ -12,8 +12,8 @@ PY    := $(BIN)/python
 READY := $(VENV)/.ready
 
 .DEFAULT_GOAL := all
-.PHONY: help all html pdf gettext update-po add-language check-po stats serve test test-fast \
-        lint benchmark setup system-build system-test clean
+.PHONY: help all html pdf gettext update-po add-language check-po stats serve preview test \
+        test-fast lint benchmark setup system-build system-test clean
 
 help:  ## List every target
 	@echo 'Usage: make [target] [LANGUAGES="fr ar"] [JOBS=n] [PAPER=letter]'
@@ -45,6 +45,9 @@ stats: setup  ## Print translation progress, language x document
 serve: setup  ## Preview one language live while you translate: make serve LANGUAGES=xx
 	$(PY) -m tools.serve --languages "$(LANGUAGES)"
 
+preview: setup  ## Serve build/site/ as production would (compressed, 404 page, headers): PORT=8000
+	$(PY) -m tools.preview --port $(or $(PORT),8000)
+
 test: setup system-test node_modules/.ready lint  ## Run lint, then every test on real builds (and a real browser): what CI runs
 	$(BIN)/pytest $(PYTEST_ARGS)
 
@@ -55,10 +58,11 @@ lint: setup  ## Check code style (ruff check, ruff format --check)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-benchmark: setup system-test  ## Print build timings, peak memory and page weights (slow)
+benchmark: setup system-test node_modules/.ready  ## Print build timings, memory, page weights, Lighthouse scores (slow)
 	$(PY) -m benchmarks.build --runs $(or $(RUNS),3)
 	$(PY) -m tools.build --languages "$(LANGUAGES)" --jobs $(JOBS)
 	$(PY) -m benchmarks.pages
+	$(PY) -m benchmarks.lighthouse --runs $(or $(RUNS),3)
 
 setup: system-build $(READY)  ## Install what the build needs (virtual environment, Debian packages)
 	@# The one import root: the repository, on the environment's path (leavex, tools).

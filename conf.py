@@ -62,11 +62,10 @@ myst_heading_anchors = 2
 html_theme = "furo"
 html_static_path = ["docs/_static"]
 html_css_files = ["leavex.css"]
-html_js_files = [
-    ("talk.js", {"defer": "defer"}),
-    ("remember-language.js", {"defer": "defer"}),
-    ("share.js", {"defer": "defer"}),
-]
+# One deferred script on every page: Furo's page behaviour (its furo.js is not loaded),
+# the language switcher's memory, sharing (docs/_static/leavex.js). The pages that need
+# them add talk.js (leavex/talk.py) and letter.js (leavex/sharing.py).
+html_js_files = [("leavex.js", {"defer": "defer"})]
 html_favicon = "docs/_static/favicon.svg"
 html_copy_source = False
 html_show_sourcelink = False

@@ -1,13 +1,14 @@
 """What campaigners do with a page: share it, and send the letter to their representatives.
 
 Everything is prepared at build time, in the page's language: the addresses to share
-(e-mail, Bluesky; Mastodon's once the reader names a server), the letter as plain text,
-an e-mail with it, and the European Parliament's directory of its Members in the reader's
-language. ``share.js`` adds what needs JavaScript: the device's share sheet, copying, and
-asking for a Mastodon server. Nothing is requested from another host until the reader
-clicks.
+(e-mail, Bluesky; Mastodon's once the reader names a server), an e-mail with the letter,
+and the European Parliament's directory of its Members in the reader's language. Scripts
+add what needs JavaScript: the device's share sheet, copying, and asking for a Mastodon
+server (``leavex.js``), the letter's text (``letter.js``, on the letter page). Nothing is
+requested from another host until the reader clicks.
 
-The e-mail: RFC 6068 sets no limit to a mailto link, mail programs do. We design for
+The e-mail (written by letter.js from the letter's text; without JavaScript it carries the
+letter's address): RFC 6068 sets no limit to a mailto link, mail programs do. We design for
 links of up to MAILTO_LIMIT characters, which Thunderbird, Apple Mail, Gmail and Outlook
 on the web open whole, and which every letter of every language stays under (a test
 checks). Some programs (older Outlook for Windows) cut the body after about 2,000
@@ -20,7 +21,6 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import quote
 
-from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.util.typing import ExtensionMetadata
 
@@ -39,37 +39,6 @@ def mailto(subject: str, body: str) -> str:
     """A mailto link with a subject and a body (line breaks as CRLF, as RFC 6068 asks)."""
     body = body.replace("\r\n", "\n").replace("\n", "\r\n")
     return f"mailto:?subject={quote(subject, safe='')}&body={quote(body, safe='')}"
-
-
-def plain_text(doctree: nodes.document) -> str:
-    """A document as plain text to paste into a message: its title, its paragraphs and
-    numbered items, without notices for the site's readers (admonitions)."""
-    blocks: list[str] = []
-
-    def text(node: nodes.Node) -> str:
-        return " ".join(node.astext().split())
-
-    def walk(parent: nodes.Element) -> None:
-        for node in parent.children:
-            if isinstance(node, nodes.Admonition | nodes.comment | nodes.target):
-                continue
-            if isinstance(node, nodes.section):
-                walk(node)
-            elif isinstance(node, nodes.enumerated_list):
-                start = node.get("start", 1)
-                blocks.append(
-                    "\n".join(
-                        f"{number}. {text(item)}"
-                        for number, item in enumerate(node.children, start)
-                    )
-                )
-            elif isinstance(node, nodes.bullet_list):
-                blocks.append("\n".join(f"– {text(item)}" for item in node.children))
-            elif isinstance(node, nodes.Element) and node.astext().strip():
-                blocks.append(text(node))
-
-    walk(doctree)
-    return "\n\n".join(blocks)
 
 
 def representatives(language: languages.Language) -> tuple[str, str]:
@@ -96,11 +65,15 @@ def on_html_page_context(
     }
     context["leavex_letter_actions"] = None
     if pagename == LETTER:
-        text = plain_text(doctree)
+        # Before leavex.js (priority 500 < 800): it reads the letter for the copy button.
+        app.add_js_file("letter.js", loading_method="defer")
         directory, directory_language = representatives(languages.get(app.config.language))
         context["leavex_letter_actions"] = {
-            "text": text,
-            "mailto": mailto(title, f"{url}\n\n{text}"),
+            "subject": title,
+            "url": url,
+            # The whole letter goes in by script (letter.js): a page twice its weight for
+            # readers who never write. Without script, the e-mail carries the address.
+            "mailto": mailto(title, url),
             "representatives": directory,
             "representatives_lang": directory_language,
         }

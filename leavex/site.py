@@ -1,4 +1,7 @@
-"""Per-language site: ``lang``/``dir``, the language switcher and hreflang alternates."""
+"""Per-language site: ``lang``/``dir``, the language switcher, the pages' metadata.
+
+The hreflang alternates of every page are in the sitemap (tools/sitemap.py), which
+search engines read as they read them in a page's head, where they would weigh 2 kB."""
 
 from __future__ import annotations
 
@@ -101,21 +104,16 @@ def on_html_page_context(
         {
             "language": language,
             "href": f"{to_site_root}{language.code}/{path}",
-            "absolute": f"{base}/{language.code}/{path}",
             "current": language.code == current.code,
         }
         for language in languages.load().values()
     ]
-    context["leavex_x_default"] = f"{base}/"
     trim_assets(context)
     # A page of Sphinx's own (an index, say) shares the home page's card.
     document = pagename if pagename in app.env.found_docs else app.config.root_doc
     context["leavex_social"] = {
         "description": summary(doctree),
         "locale": og_locale(current),
-        "alternate_locales": [
-            og_locale(language) for language in languages.load().values() if language != current
-        ],
         "image": f"{base}/{current.code}/{card_path(document)}",
         "image_alt": card_alt(app.env.titles[document].astext(), app.config.html_title),
         "type": "website" if pagename == app.config.root_doc else "article",
@@ -128,7 +126,8 @@ PAGE_ASSETS = {
     "pygments.css": "highlight",  # no code in our documents
     "sphinx-design.min.css": "sd-",  # cards and buttons: home and About only
     "design-tabs.js": "sd-tab",
-    "talk.js": 'class="talk"',  # the About page's video
+    # leavex.js does what furo.js does, in a tenth of its size.
+    "furo.js": None,
     # Search is off (see on_builder_inited): nothing highlights search terms.
     "documentation_options.js": None,
     "doctools.js": None,
@@ -149,8 +148,10 @@ def trim_assets(context: dict) -> None:
         mark = PAGE_ASSETS[name]
         return mark is not None and mark in body
 
-    context["css_files"] = [css for css in context.get("css_files", []) if needed(css)]
-    context["script_files"] = [js for js in context.get("script_files", []) if needed(js)]
+    # In place: these are the builder's lists for this page (it restores them after), to
+    # which extensions add a page's own files (app.add_js_file in html-page-context).
+    for key in ("css_files", "script_files"):
+        context[key][:] = [asset for asset in context.get(key, []) if needed(asset)]
 
 
 DESCRIPTION_LENGTH = 200

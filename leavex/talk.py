@@ -102,7 +102,16 @@ def visit_talk_print(self, node: talk) -> None:
     raise nodes.SkipNode
 
 
+def on_html_page_context(
+    app: Sphinx, pagename: str, templatename: str, context: dict, doctree: nodes.document | None
+) -> None:
+    """Pages with a talk load its script (docs/_static/talk.js); the others need not."""
+    if doctree is not None and next(doctree.findall(talk), None) is not None:
+        app.add_js_file("talk.js", loading_method="defer")
+
+
 def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_node(talk, html=(visit_talk_html, None), leavexprint=(visit_talk_print, None))
     app.add_directive("talk", TalkDirective)
+    app.connect("html-page-context", on_html_page_context)
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -24,18 +24,19 @@ def translated(code: str, message: str) -> str:
     return entry.string if entry and entry.string and not entry.fuzzy else message
 
 
-def render(site: Path, base_url: str) -> str:
+def render(site: Path, base_url: str, assets: dict[str, str]) -> str:
     # Root-relative links: the server shows this page at whatever depth the reader asked.
     root = urlparse(base_url).path.rstrip("/") + "/"
     languages = [lang for lang in load().values() if (site / lang.code / "index.html").exists()]
     return pages.render(
         "leavex/404.html",
         root=root,
+        assets=assets,
         entries=[
             {"language": lang, "message": translated(lang.code, MESSAGE)} for lang in languages
         ],
     )
 
 
-def write(site: Path, base_url: str) -> Path:
-    return pages.write_atomically(site / "404.html", render(site, base_url))
+def write(site: Path, base_url: str, assets: dict[str, str]) -> Path:
+    return pages.write_atomically(site / "404.html", render(site, base_url, assets))

@@ -24,7 +24,7 @@ from leavex import patches
 from leavex.languages import Language
 from leavex.project import DOCS, ROOT, catalog_dir, work_dir
 
-from . import stamps
+from . import packaging, stamps
 
 FORMATS = ("pdf", "html")  # in this order: the HTML pages list the PDFs with their sizes
 BUILDERS = {"pdf": "leavexprint", "html": "dirhtml"}
@@ -97,6 +97,8 @@ def build(task: Task) -> Outcome:
     warnings = io.StringIO()
     try:
         status = sphinx_build(task, warnings)
+        if status == 0 and task.output == "html":
+            packaging.package(task.code)  # the pages as readers download them
     except Exception as err:  # a crash in one language must not stop the others
         status = 1
         warnings.write(f"{type(err).__name__}: {err}\n")

@@ -39,7 +39,9 @@ def sitemap(site: Path, base_url: str) -> str:
     return "\n".join(lines) + "\n"
 
 
-def write(site: Path, base_url: str) -> None:
-    pages.write_atomically(site / "sitemap.xml", sitemap(site, base_url))
+def write(site: Path, base_url: str) -> list[Path]:
     robots = f"User-agent: *\nAllow: /\n\nSitemap: {base_url.rstrip('/')}/sitemap.xml\n"
-    pages.write_atomically(site / "robots.txt", robots)
+    return [
+        pages.write_atomically(site / "sitemap.xml", sitemap(site, base_url)),
+        pages.write_atomically(site / "robots.txt", robots),
+    ]

@@ -30,7 +30,7 @@ def moment(revision_date: str) -> datetime:
         return datetime.min.replace(tzinfo=UTC)
 
 
-def render() -> str:
+def render(assets: dict[str, str]) -> str:
     languages = [lang for lang in load().values() if lang.code != SOURCE_LANGUAGE]
     data = table([lang.code for lang in languages])
     last_change = {
@@ -49,8 +49,9 @@ def render() -> str:
         columns=[(domain, LABELS[domain]) for domain in DOMAINS],  # every catalog named
         last_change=last_change,
         complete=complete,
+        assets=assets,
     )
 
 
-def write(site: Path) -> Path:
-    return pages.write_atomically(site / "status" / "index.html", render())
+def write(site: Path, assets: dict[str, str]) -> Path:
+    return pages.write_atomically(site / "status" / "index.html", render(assets))

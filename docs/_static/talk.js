@@ -1,6 +1,7 @@
-/* The talk's player loads only on request: until the reader presses play, the page has
-   asked nothing of YouTube or Google. Without JavaScript the poster stays a plain link. */
+/* The talk (leavex/talk.py): a local poster until the reader presses play; only then is
+   the youtube-nocookie.com player loaded. Deferred, on pages with a talk. */
 "use strict";
+
 document.querySelectorAll("figure.talk[data-embed]").forEach((figure) => {
   const link = figure.querySelector("a.talk-poster");
   if (!link) return;
@@ -25,3 +26,4 @@ document.querySelectorAll("figure.talk[data-embed]").forEach((figure) => {
     player.focus();
   });
 });
+

@@ -388,6 +388,40 @@ def state_of(tt_unit, all_flags_of) -> int:
 
 
 # ---------------------------------------------------------------- loading
+def translated_unit(tt, pos, translation, source_translation, source_units, key):
+    """The unit of a translate-toolkit unit in ``translation``, and its read-only English
+    unit when this is the first language that has the string (Weblate keeps one source
+    unit per string of a component, in ``source_units`` by ``key``), else None."""
+    flags = Flags(tt.flags).format()
+    new_source = None
+    if key not in source_units:
+        new_source = source_units[key] = StandInUnit(
+            source_translation,
+            tt.source,
+            tt.source,
+            tt.context,
+            tt.notes,
+            flags,
+            STATE_READONLY,
+            pos,
+            tt.locations,
+        )
+    unit = StandInUnit(
+        translation,
+        tt.source,
+        tt.target,
+        tt.context,
+        tt.notes,
+        flags,
+        STATE_EMPTY,
+        pos,
+        tt.locations,
+        source_unit=source_units[key],
+    )
+    unit.state = state_of(tt, lambda u=unit: u.all_flags)
+    return unit, new_source
+
+
 def load(root: Path, languages: list[str], doc_flags: str, ui_flags: str, project_name: str):
     project = StandInProject(project_name)
     components = {}
@@ -421,37 +455,13 @@ def load(root: Path, languages: list[str], doc_flags: str, ui_flags: str, projec
                 filename=str(path.relative_to(root)),
             )
             for pos, tt in enumerate(store.content_units, 1):
-                flags = Flags(tt.flags).format()
                 key = (name, tt.source, tt.context)
-                src = source_units.get(key)
-                if src is None:
-                    src = StandInUnit(
-                        source_translations[name],
-                        tt.source,
-                        tt.source,
-                        tt.context,
-                        tt.notes,
-                        flags,
-                        STATE_READONLY,
-                        pos,
-                        tt.locations,
-                    )
-                    source_units[key] = src
-                    REGISTRY.units.append(src)
-                unit = StandInUnit(
-                    translation,
-                    tt.source,
-                    tt.target,
-                    tt.context,
-                    tt.notes,
-                    flags,
-                    STATE_EMPTY,
-                    pos,
-                    tt.locations,
-                    source_unit=src,
+                unit, new_source = translated_unit(
+                    tt, pos, translation, source_translations[name], source_units, key
                 )
-                unit.state = state_of(tt, lambda u=unit: u.all_flags)
-                src.children.append(unit)
+                if new_source is not None:
+                    REGISTRY.units.append(new_source)
+                unit.source_unit.children.append(unit)
                 REGISTRY.units.append(unit)
                 targets.append(unit)
     return components, list(source_units.values()), targets
@@ -473,34 +483,10 @@ def load_glossaries(root: Path, languages: list[str], project):
             comp, language, make_plural(language, None), filename=str(path.relative_to(root))
         )
         for pos, tt in enumerate(store.content_units, 1):
-            flags = Flags(tt.flags).format()
             key = (tt.source, tt.context)
-            if key not in seen_sources:
-                seen_sources[key] = StandInUnit(
-                    src_tr,
-                    tt.source,
-                    tt.source,
-                    tt.context,
-                    tt.notes,
-                    flags,
-                    STATE_READONLY,
-                    pos,
-                    tt.locations,
-                )
-                units.append(seen_sources[key])
-            unit = StandInUnit(
-                translation,
-                tt.source,
-                tt.target,
-                tt.context,
-                tt.notes,
-                flags,
-                STATE_EMPTY,
-                pos,
-                tt.locations,
-                source_unit=seen_sources[key],
-            )
-            unit.state = state_of(tt, lambda u=unit: u.all_flags)
+            unit, new_source = translated_unit(tt, pos, translation, src_tr, seen_sources, key)
+            if new_source is not None:
+                units.append(new_source)
             units.append(unit)
     return units
 

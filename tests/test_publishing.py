@@ -105,6 +105,27 @@ def test_pages_carry_their_own_css_and_load_only_named_assets(site, document):
                 assert f"/{packaging.ASSETS}/" in address, (document, address)
 
 
+@pytest.mark.parametrize("document", DOCUMENTS)
+def test_first_frame_waits_for_the_page_end(site, document):
+    """Chromium paints at its parser's first pause unless told what to wait for: a blank
+    frame, then the whole page laid out again, which phones pay for twice."""
+    for code in ("en", "ar", "ja"):
+        soup = soup_of(page_file(site, code, document))
+        expectations = [
+            link for link in soup.head.find_all("link") if link.get("rel") == ["expect"]
+        ]
+        assert len(expectations) == 1 and expectations[0].get("blocking") == "render", code
+        targets = soup.find_all(id=expectations[0]["href"].removeprefix("#"))
+        assert len(targets) == 1, (code, document, expectations[0]["href"])
+        end = targets[0]
+        following = [
+            element.name
+            for element in end.find_all_next()
+            if element.name != "script" and end not in element.parents
+        ]
+        assert following == [], f"{code} {document}: after the awaited element: {following}"
+
+
 def test_headers_file_lets_hosts_cache_assets_and_allows_only_the_pages_scripts(site):
     rules = dict(hosting.read_headers(site))
     assert "immutable" in rules[f"/{packaging.ASSETS}/*"]["Cache-Control"]

@@ -108,7 +108,7 @@ def test_pages_carry_their_own_css_and_load_only_named_assets(site, document):
 @pytest.mark.parametrize("document", DOCUMENTS)
 def test_first_frame_waits_for_the_page_end(site, document):
     """Chromium paints at its parser's first pause unless told what to wait for: a blank
-    frame, then the whole page laid out again, which phones pay for twice."""
+    frame, then the whole page's layout in a long task of its own."""
     for code in ("en", "ar", "ja"):
         soup = soup_of(page_file(site, code, document))
         expectations = [

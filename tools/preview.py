@@ -21,8 +21,8 @@ from urllib.parse import unquote, urlsplit
 from leavex.project import SITE
 
 from . import hosting
+from .packaging import COMPRESSIBLE
 
-TEXT_TYPES = {".html", ".css", ".js", ".svg", ".xml", ".txt"}
 ENCODINGS = (("br", ".br"), ("gzip", ".gz"))
 # What hosts read and never serve.
 HIDDEN = {"_headers"}
@@ -90,11 +90,11 @@ class SiteHandler(BaseHTTPRequestHandler):
                 self.send_error(404)
                 return
         content_type = mimetypes.guess_type(target.name)[0] or "application/octet-stream"
-        if target.suffix in TEXT_TYPES:
-            content_type += "; charset=utf-8"
+        text = target.suffix in COMPRESSIBLE  # the text files: those with compressed copies
         body_file, encoding = target, None
-        accepted = accepted_encodings(self.headers.get("Accept-Encoding", ""))
-        if target.suffix in TEXT_TYPES:
+        if text:
+            content_type += "; charset=utf-8"
+            accepted = accepted_encodings(self.headers.get("Accept-Encoding", ""))
             for name, suffix in ENCODINGS:
                 sibling = target.with_name(target.name + suffix)
                 if name in accepted and sibling.is_file():
@@ -104,7 +104,7 @@ class SiteHandler(BaseHTTPRequestHandler):
         self.send_response(status)
         self.send_header("Content-Type", content_type)
         self.send_header("Content-Length", str(len(body)))
-        if target.suffix in TEXT_TYPES:
+        if text:
             self.send_header("Vary", "Accept-Encoding")
         if encoding:
             self.send_header("Content-Encoding", encoding)

@@ -24,7 +24,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-from leavex.project import DOCUMENTS, ROOT, SITE, page_path
+from benchmarks.page_types import SITE_PAGES, language_pages
+from leavex.project import ROOT, SITE
 from tools.browser import CHROMIUM
 from tools.cli import add_languages_option, chosen_languages
 from tools.preview import LocalSite
@@ -32,8 +33,6 @@ from tools.preview import LocalSite
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 RESULTS = Path(__file__).with_name("lighthouse.json")
-# The chooser sends a reader on to their language unless the address has a fragment.
-SITE_PAGES = {"chooser": "/#languages", "status": "/status/", "404": "/404.html"}
 CHROME_FLAGS = "--headless=new --no-sandbox --disable-gpu --no-first-run"
 
 
@@ -98,9 +97,8 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     pages = dict(SITE_PAGES)
     for language in chosen_languages(args):
-        for document in DOCUMENTS:
-            name = "home" if document == "index" else document
-            pages[f"{language.code}/{name}"] = f"/{language.code}/{page_path(document)}"
+        for name, path in language_pages(language.code).items():
+            pages[f"{language.code}/{name}"] = path
     results = {}
     print(f"{'page':<12}" + "".join(f"{name:>16}" for name in CATEGORIES) + "  points lost on")
     with LocalSite(SITE) as local:

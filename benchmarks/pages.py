@@ -20,14 +20,13 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
+from benchmarks.page_types import SITE_PAGES, language_pages
 from leavex.languages import load
-from leavex.project import DOCUMENTS, SITE, page_path
+from leavex.project import SITE
 from tools.browser import CHROMIUM, CHROMIUM_ARGS, LocalSite
 
 LIMIT, LIMIT_GZIP = 50_000, 15_000  # bytes, everything a page downloads
-# The chooser sends a reader on to their language unless the address has a fragment.
 RESULTS = Path(__file__).with_name("pages.json")
-SITE_PAGES = {"chooser": "#languages", "status": "status/", "404": "404.html"}
 
 
 def weigh(browser, url: str) -> tuple[int, int]:
@@ -56,12 +55,10 @@ def main() -> int:
     with LocalSite(SITE) as local, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         for code in load():
-            for document in DOCUMENTS:
-                name = "home" if document == "index" else document
-                url = f"{local.origin}/{code}/{page_path(document)}"
-                weights.setdefault(name, {})[code] = weigh(browser, url)
+            for name, path in language_pages(code).items():
+                weights.setdefault(name, {})[code] = weigh(browser, local.origin + path)
         for name, path in SITE_PAGES.items():
-            weights[name] = {"-": weigh(browser, f"{local.origin}/{path}")}
+            weights[name] = {"-": weigh(browser, local.origin + path)}
         browser.close()
     print("Everything a page downloads, empty cache, kB: uncompressed / gzip")
     print(f"{'page':<9}{'median':>15}{'max':>15}  heaviest")

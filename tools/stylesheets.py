@@ -313,30 +313,28 @@ def used(items: tuple, kept_selectors: set[Selector]) -> list:
     return kept
 
 
+def declaration_blocks(kept: list):
+    """The declaration blocks of kept rules and groups, nested ones included."""
+    for _prelude, body in kept:
+        if isinstance(body, str):
+            yield body
+        elif body:
+            yield from declaration_blocks(body)
+
+
 def without_unused_variables(kept: list) -> list:
     """Drop custom property declarations that no kept declaration reads."""
-
-    def walk(items, visit):
-        for _prelude, body in items:
-            if isinstance(body, str):
-                visit(body)
-            elif body:
-                walk(body, visit)
-
     # Variables read by properties; then those read by the variables they read, until
     # nothing new is needed.
     needed: set[str] = set()
     declared: dict[str, list[str]] = {}
-
-    def index(body: str) -> None:
+    for body in declaration_blocks(kept):
         for declaration in split_declarations(body):
             name, _, value = declaration.partition(":")
             if name.startswith("--"):
                 declared.setdefault(name, []).append(value)
             else:
                 needed.update(VARIABLE_USE.findall(value))
-
-    walk(kept, index)
     frontier = set(needed)
     while frontier:
         found = {
@@ -381,19 +379,9 @@ KEYFRAMES = re.compile(r"@(?:-webkit-)?keyframes ([\w-]+)")
 
 def without_unused_animations(kept: list) -> list:
     """Drop @keyframes that no kept rule animates with."""
-    declarations: list[str] = []
-
-    def walk(items):
-        for _prelude, body in items:
-            if isinstance(body, str):
-                declarations.append(body)
-            elif body:
-                walk(body)
-
-    walk(kept)
     animations = " ".join(
         value
-        for body in declarations
+        for body in declaration_blocks(kept)
         for name, _, value in (d.partition(":") for d in split_declarations(body))
         if name.startswith(("animation", "-webkit-animation"))
     )
